@@ -1,0 +1,68 @@
+/** Debian's Chromium driven by playwright-core, with the flags that work on a closed network. */
+import {existsSync, readdirSync, statSync} from "node:fs";
+import {join, relative} from "node:path";
+import {chromium, type Browser, type Page} from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}; apt-get install chromium, or set CHROMIUM_PATH`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+  });
+}
+
+/** Every page of a built site, as URL paths (/pages/production), from its .html files. */
+export function sitePages(dist = "dist"): string[] {
+  const pages: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (name.startsWith("_")) continue;
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith(".html") && name !== "404.html") pages.push("/" + relative(dist, path).replace(/(index)?\.html$/, ""));
+    }
+  };
+  walk(dist);
+  return pages.sort();
+}
+
+export interface PageReport {
+  consoleErrors: string[];
+  foreignRequests: string[];
+  failedRequests: string[];
+  cellErrors: string[];
+  pendingCells: number;
+}
+
+/**
+ * Opens a page and waits until every Framework cell has settled (no <observablehq-loading> left),
+ * recording console errors, uncaught exceptions, requests to any other origin, failed requests
+ * and cells that render an error.
+ */
+export async function checkPage(page: Page, url: string, {timeout = 60_000} = {}): Promise<PageReport> {
+  const origin = new URL(url).origin;
+  const report: PageReport = {consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0};
+  page.on("console", (message) => {
+    if (message.type() === "error") report.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => report.consoleErrors.push(`uncaught: ${error.message}`));
+  page.on("request", (request) => {
+    const u = request.url();
+    if (!u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin) report.foreignRequests.push(u);
+  });
+  page.on("requestfailed", (request) => report.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) report.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
+  });
+  await page.goto(url, {waitUntil: "load", timeout});
+  try {
+    await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
+  } catch {
+    // Reported below as pending cells.
+  }
+  report.pendingCells = await page.locator("observablehq-loading").count();
+  report.cellErrors = await page.locator(".observablehq--error").allTextContents();
+  return report;
+}

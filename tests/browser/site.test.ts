@@ -1,0 +1,85 @@
+import {readdirSync, readFileSync} from "node:fs";
+import type {Server} from "node:http";
+import {tableFromIPC} from "apache-arrow";
+import type {Browser} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {hhi} from "../../lib/resilience/concentration.ts";
+import {formatIndex, formatTonnes} from "../../src/components/format.ts";
+import {serveDist} from "../../scripts/serve-dist.ts";
+import {checkPage, launch, sitePages} from "./chromium.ts";
+
+// Runs after `npm run build` (see the test script in package.json): it checks what is published.
+let server: Server;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  ({server, origin} = await serveDist("dist"));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const pages = sitePages("dist");
+
+describe("the built site", () => {
+  it("has the paper's sections", () => {
+    expect(pages).toEqual(expect.arrayContaining(["/", "/pages/resilience", "/pages/production", "/pages/mapping", "/pages/material-flows", "/pages/policy", "/pages/data", "/pages/workspace"]));
+  });
+
+  it.each(pages)("page %s opens with no console error, no foreign request, every cell settled", async (path) => {
+    const page = await browser.newPage();
+    try {
+      const report = await checkPage(page, origin + path);
+      expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+/** The production snapshot as published, read in Node. */
+function publishedProduction() {
+  const dir = "dist/_file/data";
+  const name = readdirSync(dir).find((f) => /^production\.[0-9a-f]+\.arrow$/.test(f));
+  if (!name) throw new Error(`no production snapshot in ${dir}`);
+  return tableFromIPC(readFileSync(`${dir}/${name}`)).toArray().map((d) => d.toJSON() as {commodity: string; country: string; kind: string; year: number; value_t: number | null});
+}
+
+describe("/pages/production", () => {
+  it("shows SQL sums equal to the same sums computed in Node from the snapshot", async () => {
+    const rows = publishedProduction().filter((d) => d.year === 2021 && d.kind === "country");
+    const page = await browser.newPage();
+    try {
+      await checkPage(page, `${origin}/pages/production`);
+      for (const commodity of ["lithium", "nickel"]) {
+        const sum = rows.filter((d) => d.commodity === commodity && d.value_t !== null).reduce((s, d) => s + d.value_t!, 0);
+        await expect.poll(() => page.locator(`[data-sql=sum-${commodity}]`).textContent()).toBe(formatTonnes(sum));
+      }
+      // Hand sums of the MCS 2023 rows: lithium 106,880 t (U.S. withheld), nickel 2,306,400 t.
+      expect(await page.locator("[data-sql=sum-lithium]").textContent()).toBe("106,880");
+      expect(await page.locator("[data-sql=sum-nickel]").textContent()).toBe("2,306,400");
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("shows the HHI computed in the browser by lib equal to lib in Node", async () => {
+    const rows = publishedProduction().filter((d) => d.year === 2021);
+    const page = await browser.newPage();
+    try {
+      await checkPage(page, `${origin}/pages/production`);
+      for (const commodity of ["lithium", "nickel"]) {
+        const data = rows.filter((d) => d.commodity === commodity);
+        const total = data.find((d) => d.kind === "world")!.value_t!;
+        const supplies = data.filter((d) => d.kind === "country" && d.value_t !== null).map((d) => ({supplier: d.country, value: d.value_t!}));
+        expect(await page.locator(`tr[data-commodity=${commodity}] [data-metric=hhi]`).textContent()).toBe(formatIndex(hhi(supplies, total)));
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});

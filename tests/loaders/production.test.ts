@@ -1,0 +1,98 @@
+import {spawnSync} from "node:child_process";
+import {cpSync, mkdtempSync, readFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {tableFromIPC} from "apache-arrow";
+import {describe, expect, it} from "vitest";
+import {parseCrosswalk} from "../../lib/crosswalk.ts";
+import {parseUsgsValue, tidyMcsWorld} from "../../lib/usgs-mcs.ts";
+
+const sources = "src/data/sources";
+const crosswalkFile = "reference/country_name_iso3_crosswalk.csv";
+const crosswalk = parseCrosswalk(readFileSync(join(sources, crosswalkFile), "utf-8"), crosswalkFile);
+const lithiumFile = "usgs_mcs/mcs2023/mcs2023-lithi_world.csv";
+const lithiumText = readFileSync(join(sources, lithiumFile), "utf-8");
+
+describe("parseUsgsValue", () => {
+  it('parseUsgsValue(raw) reads "1,700", " 55300" and keeps W, NA and blanks missing', () => {
+    expect(parseUsgsValue("1,700", "f", 2, "c")).toEqual({value: 1700, status: "reported"});
+    expect(parseUsgsValue(" 55300\u00a0", "f", 2, "c")).toEqual({value: 55300, status: "reported"});
+    expect(parseUsgsValue("W", "f", 2, "c")).toEqual({value: null, status: "withheld"});
+    expect(parseUsgsValue("NA", "f", 2, "c")).toEqual({value: null, status: "not available"});
+    expect(parseUsgsValue("", "f", 2, "c")).toEqual({value: null, status: "blank"});
+  });
+
+  it("parseUsgsValue(raw) rejects malformed numbers and negative tonnages, naming file, line, column and value", () => {
+    expect(() => parseUsgsValue("1,70", "f.csv", 3, "Prod_t_2021")).toThrow('f.csv:3: column "Prod_t_2021", value "1,70": not a number, "W", "NA" or blank');
+    expect(() => parseUsgsValue("-5", "f.csv", 3, "Prod_t_2021")).toThrow(/cannot be negative/);
+  });
+});
+
+describe("tidyMcsWorld", () => {
+  const rows = tidyMcsWorld(lithiumText, lithiumFile, crosswalk);
+  const get = (country: string, year: number) => rows.find((d) => d.country === country && d.year === year)!;
+
+  it("tidyMcsWorld(text) reads Australia's 2021 lithium as 55,300 t, the MCS 2023 revision", () => {
+    expect(get("Australia", 2021)).toMatchObject({iso3: "AUS", kind: "country", value_t: 55_300, status: "reported", unit: "t Li content", source_line: 4});
+  });
+
+  it("tidyMcsWorld(text) keeps U.S. production withheld and missing, never zero", () => {
+    expect(get("United States", 2021)).toMatchObject({value_t: null, status: "withheld"});
+  });
+
+  it("tidyMcsWorld(text) flags estimates from the column name and from the row note", () => {
+    expect(get("Brazil", 2021)).toMatchObject({value_t: 1_700, status: "estimated"});
+    expect(get("Chile", 2022)).toMatchObject({value_t: 39_000, status: "estimated"});
+    expect(get("Chile", 2021).status).toBe("reported");
+  });
+
+  it("tidyMcsWorld(text) keeps aggregates apart from countries", () => {
+    expect(get("Other countries", 2021)).toMatchObject({kind: "other", iso3: null});
+    expect(rows.filter((d) => d.kind === "world").map((d) => [d.year, d.value_t])).toEqual([[2021, 107_000], [2022, 130_000]]);
+  });
+
+  it("tidyMcsWorld(text) throws on an unknown country name", () => {
+    const bad = lithiumText.replace("MCS2023,Portugal,", "MCS2023,Portugal1,");
+    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(`${lithiumFile}:9: column "Country", value "Portugal1": country name not in the crosswalk`);
+  });
+
+  it("tidyMcsWorld(text) throws on a duplicate country", () => {
+    const bad = lithiumText.replace("MCS2023,Portugal,", "MCS2023,Chile,");
+    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(/:9: column "Country", value "Chile": duplicate: Chile already stands on line 7/);
+  });
+
+  it("tidyMcsWorld(text) throws on a missing column", () => {
+    const bad = lithiumText.replace("Source,Country,Type", "Source,Nation,Type");
+    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(/:1: column "Country".*required column is missing/);
+  });
+
+  it("tidyMcsWorld(text) throws when the edition in the file contradicts its name", () => {
+    expect(() => tidyMcsWorld(lithiumText, "usgs_mcs/mcs2022/mcs2022-lithi_world.csv", crosswalk)).toThrow(/column "Source", value "MCS2023": expected MCS2022/);
+  });
+});
+
+describe("src/data/production.arrow.ts", () => {
+  const run = (env: Record<string, string> = {}) =>
+    spawnSync("npx", ["tsx", "src/data/production.arrow.ts"], {env: {...process.env, ...env}, maxBuffer: 1 << 24});
+
+  it("writes the same Arrow stream bytes on every run", () => {
+    const a = run();
+    const b = run();
+    expect(a.status).toBe(0);
+    expect(Buffer.compare(a.stdout, b.stdout)).toBe(0);
+    const table = tableFromIPC(a.stdout);
+    expect(table.numRows).toBe(44);
+    expect(table.schema.fields.find((f) => f.name === "value_t")?.type.toString()).toBe("Float64");
+  });
+
+  it("stops on the malformed fixture, naming file, line, column and value, and writes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "miners-sources-"));
+    cpSync(sources, dir, {recursive: true});
+    cpSync("tests/loaders/fixtures/malformed", dir, {recursive: true});
+    const result = run({MINERS_SOURCES: dir});
+    expect(result.status).not.toBe(0);
+    expect(result.stdout.length).toBe(0);
+    expect(result.stderr.toString()).toContain('usgs_mcs/mcs2023/mcs2023-lithi_world.csv:7: column "Prod_t_2021", value "28,3OO": not a number, "W", "NA" or blank');
+  });
+});
+
