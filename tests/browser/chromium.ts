@@ -52,7 +52,12 @@ export async function checkPage(page: Page, url: string, {timeout = 60_000} = {}
     const u = request.url();
     if (!u.startsWith("data:") && !u.startsWith("blob:") && new URL(u).origin !== origin) report.foreignRequests.push(u);
   });
-  page.on("requestfailed", (request) => report.failedRequests.push(`${request.url()} (${request.failure()?.errorText})`));
+  // ERR_ABORTED is the page cancelling its own request: Arrow's stream reader cancels a response
+  // body once it has read the last record batch. A load that really fails shows as another error.
+  page.on("requestfailed", (request) => {
+    const reason = request.failure()?.errorText;
+    if (reason !== "net::ERR_ABORTED") report.failedRequests.push(`${request.url()} (${reason})`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) report.failedRequests.push(`${response.url()} (HTTP ${response.status()})`);
   });
