@@ -1,4 +1,5 @@
 import {execSync} from "node:child_process";
+import {TABLES} from "./lib/tables/index.js";
 
 /** The commit and its date identify the edition of the site; the date keeps builds reproducible. */
 function gitInfo(): {commit: string; date: string} {
@@ -14,6 +15,8 @@ const {commit, date} = gitInfo();
 
 export default {
   root: "src",
+  // scripts/build.ts builds into a staging folder and swaps it in only when the build succeeds.
+  output: process.env.MINERS_OUTPUT ?? "dist",
   title: "MINERS live working paper",
   pages: [
     {
@@ -37,6 +40,8 @@ export default {
       ]
     }
   ],
+  // Stable download URLs (/data/production.csv ...), beside the hashed copies pages load.
+  dynamicPaths: [...TABLES.flatMap(({name}) => ["arrow", "csv", "parquet"].map((ext) => `/data/${name}.${ext}`)), "/data/catalog.json", "/data/datapackage.json"],
   pager: true,
   search: true,
   toc: true,

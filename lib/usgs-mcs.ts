@@ -31,50 +31,79 @@ export const PRODUCTION_UNITS: Record<Commodity, string> = {
   manganese: "t Mn content"
 };
 
-/** How a value stands in the source: USGS "W" is withheld, "NA" not available. */
-export type ValueStatus = "reported" | "estimated" | "withheld" | "not available" | "blank";
+/**
+ * How a value stands in the source: USGS "W" is withheld, "NA" not available, "XX" not applicable,
+ * ">x" a lower bound, and "Included in World total." a value the USGS does not give separately.
+ */
+export type ValueStatus = "reported" | "estimated" | "withheld" | "not available" | "not applicable" | "included in world total" | "blank" | "lower bound";
 
 export interface UsgsValue {
   value: number | null;
   status: Exclude<ValueStatus, "estimated">;
+  /** For ">130,000,000": the bound, while value stays missing. */
+  lowerBound: number | null;
 }
+
+const NUMBER = /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/;
 
 /**
  * Reads one USGS cell: "W" (withheld), "NA" and blanks stay missing (value null) with their
- * status; numbers may carry thousands separators ("1,700") and stray spaces, including
- * non-breaking ones. Anything else throws SourceError.
+ * status; ">130,000,000" is a lower bound, kept apart so that it is never summed as a value;
+ * numbers may carry thousands separators ("1,700") and stray spaces, including non-breaking
+ * ones. Anything else throws SourceError.
  */
 export function parseUsgsValue(raw: string, file: string, line: number, column: string): UsgsValue {
   const text = raw.replace(/[\s\u00a0]+/g, " ").trim();
-  if (text === "") return {value: null, status: "blank"};
-  if (text === "W") return {value: null, status: "withheld"};
-  if (text === "NA") return {value: null, status: "not available"};
-  if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(text)) {
-    throw new SourceError(file, line, column, raw, 'not a number, "W", "NA" or blank');
-  }
-  const value = Number(text.replace(/,/g, ""));
+  if (text === "") return {value: null, status: "blank", lowerBound: null};
+  if (text === "W") return {value: null, status: "withheld", lowerBound: null};
+  if (text === "NA") return {value: null, status: "not available", lowerBound: null};
+  if (text === "XX") return {value: null, status: "not applicable", lowerBound: null};
+  if (/^included in world total\.?$/i.test(text)) return {value: null, status: "included in world total", lowerBound: null};
+  const bound = /^>\s*(.+)$/.exec(text);
+  const digits = bound ? bound[1]! : text;
+  if (!NUMBER.test(digits)) throw new SourceError(file, line, column, raw, 'not a number, ">" number, "W", "NA", "XX", "Included in World total." or blank');
+  const value = Number(digits.replace(/,/g, ""));
   if (value < 0) throw new SourceError(file, line, column, raw, "a tonnage cannot be negative");
-  return {value, status: "reported"};
+  return bound ? {value: null, status: "lower bound", lowerBound: value} : {value, status: "reported", lowerBound: null};
 }
 
-/** One country (or aggregate) x year of mine production, in metric tons of contained metal. */
-export interface ProductionRow {
-  edition: string;
-  commodity: Commodity;
+/** A place as a USGS world table names it, mapped to ISO 3166 (aggregates have no code). */
+interface McsPlace {
   country: string;
   iso3: string | null;
   kind: "country" | "other" | "world";
+}
+
+/** One place x stage x year of production, in metric tons (kt columns are scaled). */
+export interface ProductionRow extends McsPlace {
+  edition: string;
+  commodity: Commodity;
+  stage: "mine" | "refinery";
   year: number;
   value_t: number | null;
   status: ValueStatus;
   unit: string;
-  stage: string;
+  type_text: string;
+  note: string;
+  source_file: string;
+  source_line: number;
+}
+
+/** Reserves of one place as reported in an edition, in metric tons. */
+export interface ReservesRow extends McsPlace {
+  edition: string;
+  commodity: Commodity;
+  value_t: number | null;
+  lower_bound_t: number | null;
+  status: Exclude<ValueStatus, "estimated">;
+  unit: string;
   note: string;
   source_file: string;
   source_line: number;
 }
 
 const PRODUCTION_COLUMN = /^Prod_(t|kt)_(est_)?(\d{4})$/i;
+const RESERVES_COLUMN = /^Reserves_(t|kt)$/i;
 
 /** The commodity code and edition of a data release file name, e.g. mcs2023-lithi_world.csv. */
 export function parseMcsFileName(file: string): {edition: string; commodity: Commodity} {
@@ -86,43 +115,65 @@ export function parseMcsFileName(file: string): {edition: string; commodity: Com
   return {edition: `MCS${match[1]}`, commodity: COMMODITIES[code]};
 }
 
+/** True when a sentence of the note says the year's value is estimated ("Estimated in 2021 also."). */
+function noteEstimates(note: string, year: number): boolean {
+  return note.split(/(?<=\.)\s+/).some((sentence) => sentence.includes(String(year)) && /estimat/i.test(sentence));
+}
+
 /**
- * Tidies an MCS world table into one row per place and year of mine production. Names are
- * mapped with the crosswalk (an unknown name throws: a new spelling must be mapped on purpose);
- * "Other countries" and world totals are kept, marked as aggregates. A value is "estimated" when
- * its column says so (Prod_t_est_2022) or the row's note says the year is estimated.
- * Rows of other stages (copper's refinery production) are left out.
+ * Tidies an MCS world table into production and reserves rows. Names are mapped with the
+ * crosswalk (an unknown name throws: a new spelling must be mapped on purpose); "Other countries"
+ * and world totals are kept, marked as aggregates. A value is "estimated" when its column says so
+ * (Prod_t_est_2022) or a sentence of the row's note estimates that year. Rows of mine and refinery
+ * production are read; reserves come from mine-production rows of editions that report them.
  */
-export function tidyMcsWorld(text: string, file: string, crosswalk: Crosswalk): ProductionRow[] {
+export function tidyMcsWorld(text: string, file: string, crosswalk: Crosswalk): {production: ProductionRow[]; reserves: ReservesRow[]} {
   const {edition, commodity} = parseMcsFileName(file);
   const table = parseCsv(text, file, {required: ["Source", "Country", "Type"]});
   const columns = table.header.filter((name) => PRODUCTION_COLUMN.test(name));
   if (columns.length === 0) throw new SourceError(file, 1, "Prod_t_YYYY", null, "no production column in the header");
+  const reservesColumn = table.header.find((name) => RESERVES_COLUMN.test(name));
   const places = crosswalk.get("usgs_mcs") ?? new Map();
-  const rows: ProductionRow[] = [];
+  const production: ProductionRow[] = [];
+  const reserves: ReservesRow[] = [];
   const keys = new Map<string, number>();
+  const unit = PRODUCTION_UNITS[commodity];
   for (const {line, values} of table.records) {
-    const stage = (values.Type ?? "").trim();
-    if (!/^mine production/i.test(stage)) continue;
+    const type_text = (values.Type ?? "").trim();
+    const stage = /mine production/i.test(type_text) ? "mine" : /refinery production/i.test(type_text) ? "refinery" : null;
+    if (!stage) throw new SourceError(file, line, "Type", values.Type, "expected a mine or refinery production row");
     if (values.Source !== edition) throw new SourceError(file, line, "Source", values.Source, `expected ${edition}, the edition in the file name`);
     const name = values.Country ?? "";
     const place = places.get(name);
     if (!place) throw new SourceError(file, line, "Country", name, "country name not in the crosswalk (dataset usgs_mcs); add it to reference/country_name_iso3_crosswalk.csv");
     const country = name.replace(/\u00a0/g, " ").replace(/\d+$/, "").trim();
     const kind = place.kind === "country" ? "country" : /^world/i.test(country) ? "world" : "other";
-    const key = country;
-    if (keys.has(key)) throw new SourceError(file, line, "Country", name, `duplicate: ${key} already stands on line ${keys.get(key)}`);
+    const key = `${stage} ${country}`;
+    if (keys.has(key)) throw new SourceError(file, line, "Country", name, `duplicate: ${stage} production of ${country} already stands on line ${keys.get(key)}`);
     keys.set(key, line);
+    const where = {country, iso3: place.iso3, kind, edition, commodity, unit, source_file: file, source_line: line} as const;
     const note = (values.Prod_notes ?? "").trim();
     for (const column of columns) {
-      const [, unit, est, yearText] = PRODUCTION_COLUMN.exec(column)!;
+      const [, scale, est, yearText] = PRODUCTION_COLUMN.exec(column)!;
       const year = Number(yearText);
       const parsed = parseUsgsValue(values[column] ?? "", file, line, column);
-      const value_t = parsed.value === null ? null : parsed.value * (unit!.toLowerCase() === "kt" ? 1000 : 1);
-      const estimated = Boolean(est) || new RegExp(`\\b${year}\\b[^.]*\\bestimated\\b`, "i").test(note);
+      if (parsed.status === "lower bound") throw new SourceError(file, line, column, values[column], "a production value cannot be a lower bound");
+      const value_t = parsed.value === null ? null : parsed.value * (scale!.toLowerCase() === "kt" ? 1000 : 1);
+      const estimated = Boolean(est) || noteEstimates(note, year);
       const status = parsed.status === "reported" && estimated ? "estimated" : parsed.status;
-      rows.push({edition, commodity, country, iso3: place.iso3, kind, year, value_t, status, unit: PRODUCTION_UNITS[commodity], stage, note, source_file: file, source_line: line});
+      production.push({...where, stage, year, value_t, status, type_text, note});
+    }
+    if (reservesColumn && stage === "mine") {
+      const factor = /kt/i.test(reservesColumn) ? 1000 : 1;
+      const parsed = parseUsgsValue(values[reservesColumn] ?? "", file, line, reservesColumn);
+      reserves.push({
+        ...where,
+        value_t: parsed.value === null ? null : parsed.value * factor,
+        lower_bound_t: parsed.lowerBound === null ? null : parsed.lowerBound * factor,
+        status: parsed.status,
+        note: (values.Reserves_notes ?? "").trim()
+      });
     }
   }
-  return rows;
+  return {production, reserves};
 }

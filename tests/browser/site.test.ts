@@ -46,7 +46,11 @@ function publishedProduction() {
   const dir = "dist/_file/data";
   const name = readdirSync(dir).find((f) => /^production\.[0-9a-f]+\.arrow$/.test(f));
   if (!name) throw new Error(`no production snapshot in ${dir}`);
-  return tableFromIPC(readFileSync(`${dir}/${name}`)).toArray().map((d) => d.toJSON() as {commodity: string; country: string; kind: string; year: number; value_t: number | null});
+  type Row = {edition: string; stage: string; commodity: string; country: string; kind: string; year: number; value_t: number | null};
+  return tableFromIPC(readFileSync(`${dir}/${name}`))
+    .toArray()
+    .map((d) => d.toJSON() as Row)
+    .filter((d) => d.edition === "MCS2023" && d.stage === "mine");
 }
 
 describe("/pages/production", () => {

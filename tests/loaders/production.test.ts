@@ -15,25 +15,27 @@ const lithiumText = readFileSync(join(sources, lithiumFile), "utf-8");
 
 describe("parseUsgsValue", () => {
   it('parseUsgsValue(raw) reads "1,700", " 55300" and keeps W, NA and blanks missing', () => {
-    expect(parseUsgsValue("1,700", "f", 2, "c")).toEqual({value: 1700, status: "reported"});
-    expect(parseUsgsValue(" 55300\u00a0", "f", 2, "c")).toEqual({value: 55300, status: "reported"});
-    expect(parseUsgsValue("W", "f", 2, "c")).toEqual({value: null, status: "withheld"});
-    expect(parseUsgsValue("NA", "f", 2, "c")).toEqual({value: null, status: "not available"});
-    expect(parseUsgsValue("", "f", 2, "c")).toEqual({value: null, status: "blank"});
+    expect(parseUsgsValue("1,700", "f", 2, "c")).toEqual({value: 1700, status: "reported", lowerBound: null});
+    expect(parseUsgsValue(" 55300\u00a0", "f", 2, "c")).toEqual({value: 55300, status: "reported", lowerBound: null});
+    expect(parseUsgsValue("W", "f", 2, "c")).toEqual({value: null, status: "withheld", lowerBound: null});
+    expect(parseUsgsValue("NA", "f", 2, "c")).toEqual({value: null, status: "not available", lowerBound: null});
+    expect(parseUsgsValue("XX", "f", 2, "c")).toEqual({value: null, status: "not applicable", lowerBound: null});
+    expect(parseUsgsValue("", "f", 2, "c")).toEqual({value: null, status: "blank", lowerBound: null});
+    expect(parseUsgsValue("    >9,100,000", "f", 2, "c")).toEqual({value: null, status: "lower bound", lowerBound: 9_100_000});
   });
 
   it("parseUsgsValue(raw) rejects malformed numbers and negative tonnages, naming file, line, column and value", () => {
-    expect(() => parseUsgsValue("1,70", "f.csv", 3, "Prod_t_2021")).toThrow('f.csv:3: column "Prod_t_2021", value "1,70": not a number, "W", "NA" or blank');
+    expect(() => parseUsgsValue("1,70", "f.csv", 3, "Prod_t_2021")).toThrow('f.csv:3: column "Prod_t_2021", value "1,70": not a number, ">" number, "W", "NA", "XX", "Included in World total." or blank');
     expect(() => parseUsgsValue("-5", "f.csv", 3, "Prod_t_2021")).toThrow(/cannot be negative/);
   });
 });
 
 describe("tidyMcsWorld", () => {
-  const rows = tidyMcsWorld(lithiumText, lithiumFile, crosswalk);
+  const {production: rows, reserves} = tidyMcsWorld(lithiumText, lithiumFile, crosswalk);
   const get = (country: string, year: number) => rows.find((d) => d.country === country && d.year === year)!;
 
   it("tidyMcsWorld(text) reads Australia's 2021 lithium as 55,300 t, the MCS 2023 revision", () => {
-    expect(get("Australia", 2021)).toMatchObject({iso3: "AUS", kind: "country", value_t: 55_300, status: "reported", unit: "t Li content", source_line: 4});
+    expect(get("Australia", 2021)).toMatchObject({iso3: "AUS", kind: "country", stage: "mine", value_t: 55_300, status: "reported", unit: "t Li content", source_line: 4});
   });
 
   it("tidyMcsWorld(text) keeps U.S. production withheld and missing, never zero", () => {
@@ -51,6 +53,16 @@ describe("tidyMcsWorld", () => {
     expect(rows.filter((d) => d.kind === "world").map((d) => [d.year, d.value_t])).toEqual([[2021, 107_000], [2022, 130_000]]);
   });
 
+  it("tidyMcsWorld(text) reads reserves, Chile's as 9,300,000 t", () => {
+    expect(reserves.find((d) => d.country === "Chile")).toMatchObject({value_t: 9_300_000, status: "reported", lower_bound_t: null});
+  });
+
+  it('tidyMcsWorld(text) keeps a ">" reserve as a lower bound with the value missing', () => {
+    const file = "usgs_mcs/mcs2023/mcs2023-nicke_world.csv";
+    const nickel = tidyMcsWorld(readFileSync(join(sources, file), "utf-8"), file, crosswalk);
+    expect(nickel.reserves.find((d) => d.kind === "world")).toMatchObject({value_t: null, lower_bound_t: 100_000_000, status: "lower bound"});
+  });
+
   it("tidyMcsWorld(text) throws on an unknown country name", () => {
     const bad = lithiumText.replace("MCS2023,Portugal,", "MCS2023,Portugal1,");
     expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(`${lithiumFile}:9: column "Country", value "Portugal1": country name not in the crosswalk`);
@@ -58,7 +70,7 @@ describe("tidyMcsWorld", () => {
 
   it("tidyMcsWorld(text) throws on a duplicate country", () => {
     const bad = lithiumText.replace("MCS2023,Portugal,", "MCS2023,Chile,");
-    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(/:9: column "Country", value "Chile": duplicate: Chile already stands on line 7/);
+    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(/:9: column "Country", value "Chile": duplicate: mine production of Chile already stands on line 7/);
   });
 
   it("tidyMcsWorld(text) throws on a missing column", () => {
@@ -71,9 +83,9 @@ describe("tidyMcsWorld", () => {
   });
 });
 
-describe("src/data/production.arrow.ts", () => {
+describe("src/data/[table].arrow.ts --table=production", () => {
   const run = (env: Record<string, string> = {}) =>
-    spawnSync("npx", ["tsx", "src/data/production.arrow.ts"], {env: {...process.env, ...env}, maxBuffer: 1 << 24});
+    spawnSync("npx", ["tsx", "src/data/[table].arrow.ts", "--table=production"], {env: {...process.env, ...env}, maxBuffer: 1 << 24});
 
   it("writes the same Arrow stream bytes on every run", () => {
     const a = run();
@@ -81,7 +93,7 @@ describe("src/data/production.arrow.ts", () => {
     expect(a.status).toBe(0);
     expect(Buffer.compare(a.stdout, b.stdout)).toBe(0);
     const table = tableFromIPC(a.stdout);
-    expect(table.numRows).toBe(44);
+    expect(table.numRows).toBe(760);
     expect(table.schema.fields.find((f) => f.name === "value_t")?.type.toString()).toBe("Float64");
   });
 
@@ -92,7 +104,7 @@ describe("src/data/production.arrow.ts", () => {
     const result = run({MINERS_SOURCES: dir});
     expect(result.status).not.toBe(0);
     expect(result.stdout.length).toBe(0);
-    expect(result.stderr.toString()).toContain('usgs_mcs/mcs2023/mcs2023-lithi_world.csv:7: column "Prod_t_2021", value "28,3OO": not a number, "W", "NA" or blank');
+    expect(result.stderr.toString()).toContain('usgs_mcs/mcs2023/mcs2023-lithi_world.csv:7: column "Prod_t_2021", value "28,3OO": not a number, ">" number, "W", "NA", "XX", "Included in World total." or blank');
   });
 });
 
