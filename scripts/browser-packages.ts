@@ -14,7 +14,10 @@ export const modules: string[] = [
   "@duckdb/duckdb-wasm",
   "topojson-client",
   "d3-sankey",
-  "parquet-wasm"
+  "parquet-wasm",
+  "highs",
+  "codemirror",
+  "@codemirror/lang-sql"
 ];
 
 /** Files the browser loads at run time, copied as they are (package path). */
@@ -24,6 +27,7 @@ export const files: string[] = [
   "@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js",
   "@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js",
   "parquet-wasm/esm/parquet_wasm_bg.wasm",
+  "highs/build/highs.wasm",
   "world-atlas/countries-110m.json",
   "world-atlas/countries-50m.json"
 ];
