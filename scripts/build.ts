@@ -8,7 +8,7 @@ import {spawnSync} from "node:child_process";
 import {existsSync, renameSync, rmSync} from "node:fs";
 
 const OUTPUT = "dist";
-const STAGING = ".dist-staging";
+const STAGING = `.dist-staging-${process.pid}`;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): void {
   const result = spawnSync(command, args, {stdio: "inherit", env: {...process.env, ...env}});

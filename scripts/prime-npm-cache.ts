@@ -12,13 +12,15 @@
  */
 import {build, type Plugin} from "esbuild";
 import {existsSync, readFileSync} from "node:fs";
-import {copyFile, mkdir, rm, writeFile} from "node:fs/promises";
+import {copyFile, mkdir, rename, rm, writeFile} from "node:fs/promises";
 import {builtinModules} from "node:module";
 import {dirname, join, posix, relative, resolve} from "node:path";
 import {files, font, linked, modules, singletons} from "./browser-packages.js";
 
 const root = process.cwd();
-const cacheDir = join(root, "src", ".observablehq", "cache", "_npm");
+const finalDir = join(root, "src", ".observablehq", "cache", "_npm");
+// Written aside and swapped in, so a build or preview running meanwhile never sees a half cache.
+const cacheDir = `${finalDir}.${process.pid}`;
 
 interface Package {
   name: string;
@@ -137,8 +139,12 @@ async function main(): Promise<void> {
   for (const file of files) await copyRaw(file);
   for (const [name, version] of Object.entries(linked)) await mkdir(join(cacheDir, `${name}@${version}`), {recursive: true});
   await primeFont();
+  const old = `${finalDir}.old.${process.pid}`;
+  if (existsSync(finalDir)) await rename(finalDir, old);
+  await rename(cacheDir, finalDir);
+  await rm(old, {recursive: true, force: true});
   const ms = Math.round(performance.now() - started);
-  console.error(`prime-npm-cache: ${done.size} modules, ${files.length} files, ${Object.keys(linked).length} linked, 1 font -> ${relative(root, cacheDir)} (${ms} ms)`);
+  console.error(`prime-npm-cache: ${done.size} modules, ${files.length} files, ${Object.keys(linked).length} linked, 1 font -> ${relative(root, finalDir)} (${ms} ms)`);
 }
 
 if (resolve(process.argv[1] ?? "") === resolve(import.meta.filename)) {
