@@ -40,8 +40,12 @@ export default {
       ]
     }
   ],
-  // Stable download URLs (/data/production.csv ...), beside the hashed copies pages load.
-  dynamicPaths: [...TABLES.flatMap(({name}) => ["arrow", "csv", "parquet"].map((ext) => `/data/${name}.${ext}`)), "/data/catalog.json", "/data/datapackage.json"],
+  // Stable download URLs (/data/tables/production.csv ...), beside the hashed copies pages load.
+  dynamicPaths: [
+    ...TABLES.flatMap(({name}) => ["arrow", "csv", "parquet"].map((ext) => `/data/tables/${name}.${ext}`)),
+    "/data/tables/catalog.json",
+    "/data/tables/datapackage.json"
+  ],
   pager: true,
   search: true,
   toc: true,

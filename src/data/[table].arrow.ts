@@ -1,6 +1,11 @@
-// Any table of lib/tables as an Arrow IPC stream: what pages and DuckDB read.
-import {requestedTable} from "./snapshot.js";
+// One table of lib/tables as an Arrow IPC stream (--table=<name>), for pages not yet reading the
+// tables archive (../data/tables/<name>.arrow).
+import {parseArgs} from "node:util";
+import {toArrowStream} from "../../lib/arrow-snapshot.js";
+import {arrowSchema, buildTable} from "../../lib/table.js";
+import {findTable} from "../../lib/tables/index.js";
+import {readSource} from "./publish.js";
 
-const {spec, rows, arrow} = requestedTable();
-process.stdout.write(arrow());
-console.error(`${spec.name}.arrow: ${rows.length} rows`);
+const {values} = parseArgs({options: {table: {type: "string"}}, strict: false});
+const spec = findTable(values.table as string | undefined);
+process.stdout.write(toArrowStream(buildTable(spec, readSource), arrowSchema(spec)));

@@ -43,7 +43,7 @@ describe("the built site", () => {
 
 /** The production snapshot as published, read in Node. */
 function publishedProduction() {
-  const dir = "dist/_file/data";
+  const dir = "dist/_file/data/tables";
   const name = readdirSync(dir).find((f) => /^production\.[0-9a-f]+\.arrow$/.test(f));
   if (!name) throw new Error(`no production snapshot in ${dir}`);
   type Row = {edition: string; stage: string; commodity: string; country: string; kind: string; year: number; value_t: number | null};

@@ -1,8 +1,5 @@
-import {spawnSync} from "node:child_process";
-import {cpSync, mkdtempSync, readFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
-import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {parseCrosswalk} from "../../lib/crosswalk.ts";
 import {parseUsgsValue, tidyMcsWorld} from "../../lib/usgs-mcs.ts";
@@ -82,29 +79,3 @@ describe("tidyMcsWorld", () => {
     expect(() => tidyMcsWorld(lithiumText, "usgs_mcs/mcs2022/mcs2022-lithi_world.csv", crosswalk)).toThrow(/column "Source", value "MCS2023": expected MCS2022/);
   });
 });
-
-describe("src/data/[table].arrow.ts --table=production", () => {
-  const run = (env: Record<string, string> = {}) =>
-    spawnSync("npx", ["tsx", "src/data/[table].arrow.ts", "--table=production"], {env: {...process.env, ...env}, maxBuffer: 1 << 24});
-
-  it("writes the same Arrow stream bytes on every run", () => {
-    const a = run();
-    const b = run();
-    expect(a.status).toBe(0);
-    expect(Buffer.compare(a.stdout, b.stdout)).toBe(0);
-    const table = tableFromIPC(a.stdout);
-    expect(table.numRows).toBe(760);
-    expect(table.schema.fields.find((f) => f.name === "value_t")?.type.toString()).toBe("Float64");
-  });
-
-  it("stops on the malformed fixture, naming file, line, column and value, and writes nothing", () => {
-    const dir = mkdtempSync(join(tmpdir(), "miners-sources-"));
-    cpSync(sources, dir, {recursive: true});
-    cpSync("tests/loaders/fixtures/malformed", dir, {recursive: true});
-    const result = run({MINERS_SOURCES: dir});
-    expect(result.status).not.toBe(0);
-    expect(result.stdout.length).toBe(0);
-    expect(result.stderr.toString()).toContain('usgs_mcs/mcs2023/mcs2023-lithi_world.csv:7: column "Prod_t_2021", value "28,3OO": not a number, ">" number, "W", "NA", "XX", "Included in World total." or blank');
-  });
-});
-
