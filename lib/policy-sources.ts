@@ -1,0 +1,594 @@
+import {iso1A3Code} from "@rapideditor/country-coder";
+import {z} from "zod";
+import {parseCsv, type CsvTable} from "./csv.js";
+import {SourceError} from "./source-error.js";
+import {number, oneOf, optionalText, text, validateRecords, year} from "./validate.js";
+
+/**
+ * The policy landscape sources under policies/: the national critical-mineral lists, the members of
+ * the Minerals Security Partnership (MSP), the cooperation agreements (all three compiled by hand
+ * from official texts), and the IEA Policies and Measures subset (a third-party scrape), with the
+ * site's own one-sentence summaries of the IEA entries.
+ */
+
+// ---------------------------------------------------------------- shared field rules
+
+/** An ISO 3166-1 alpha-3 code of a current country (checked against country-coder), or "EU" for the European Union. */
+export function isPartyCode(code: string): boolean {
+  return code === "EU" || (/^[A-Z]{3}$/.test(code) && iso1A3Code(code) === code);
+}
+
+const partyCode = () => text().pipe(z.string().refine(isPartyCode, "unknown country code: an ISO 3166-1 alpha-3 code of a country, or EU"));
+
+function isCalendarDate(y: number, m: number, d = 1): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** "YYYY-MM-DD" or "YYYY-MM", a real calendar date between 1900 and 2100. */
+export function parseDateText(s: string): {date: string; precision: "day" | "month"} | null {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
+  if (!match) return null;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), match[3] === undefined ? undefined : Number(match[3])];
+  if (y < 1900 || y > 2100 || !isCalendarDate(y, m, d)) return null;
+  return {date: s, precision: d === undefined ? "month" : "day"};
+}
+
+const dateText = (what = "a date, YYYY-MM-DD or YYYY-MM") => text().pipe(z.string().refine((s) => parseDateText(s) !== null, what));
+const optionalDay = () => optionalText().refine((s) => s === null || parseDateText(s)?.precision === "day", "a date, YYYY-MM-DD, or blank");
+const whole = (what: string, min: number, max: number) => number({min, max, what}).refine((n) => n === null || Number.isInteger(n), `${what} is a whole number`);
+
+/** The URLs in a free-text source cell ("https://a ; https://b (note)"). */
+export function urlsIn(s: string): string[] {
+  return s.match(/https?:\/\/[^\s;,)"]+/g) ?? [];
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------- mineral names
+
+/**
+ * The normalisation table of mineral names, so that lists can be compared: each key is a name as
+ * it stands once lower-cased, with a trailing parenthesis ("(Li)", "(PGMs)"), a grade qualifier
+ * ("- battery grade") and a trailing "metal" removed; each value is the site's name. Spellings
+ * follow IUPAC for elements (aluminium, caesium) and the IMA for minerals (baryte). Deliberate
+ * groupings: every bauxite/alumina/aluminium item is "aluminium" (the U.S. "aluminum" covers
+ * bauxite too); Australia's "fluorine" is "fluorspar", the ore every other list names; borate and
+ * boron are "boron"; phosphates are "phosphate rock", kept apart from "phosphorus" as the EU does.
+ */
+export const MINERAL_ALIASES: Readonly<Record<string, string>> = {
+  aluminum: "aluminium",
+  bauxite: "aluminium",
+  "bauxite/aluminium": "aluminium",
+  "bauxite/alumina/aluminium": "aluminium",
+  barite: "baryte",
+  borate: "boron",
+  "boron/borate": "boron",
+  cesium: "caesium",
+  fluorine: "fluorspar",
+  "natural graphite": "graphite",
+  phosphates: "phosphate rock",
+  phosphate: "phosphate rock",
+  phosphorous: "phosphorus",
+  pge: "platinum group metals",
+  pgm: "platinum group metals",
+  pgms: "platinum group metals",
+  "platinum-group elements": "platinum group metals",
+  "platinum group elements": "platinum group metals",
+  ree: "rare earth elements",
+  rees: "rare earth elements",
+  "rare-earth elements": "rare earth elements",
+  "rare earth elements for permanent magnets": "rare earth elements",
+  hree: "heavy rare earth elements",
+  lree: "light rare earth elements"
+};
+
+const RARE_EARTHS = ["cerium", "dysprosium", "erbium", "europium", "gadolinium", "holmium", "lanthanum", "lutetium", "neodymium", "praseodymium", "promethium", "samarium", "terbium", "thulium", "ytterbium", "yttrium"];
+const PLATINUM_GROUP = ["iridium", "osmium", "palladium", "platinum", "rhodium", "ruthenium"];
+const OTHER_MINERALS = [
+  "aluminium", "antimony", "arsenic", "baryte", "beryllium", "bismuth", "boron", "cadmium", "caesium", "chromium", "cobalt",
+  "coking coal", "copper", "feldspar", "fluorspar", "gallium", "germanium", "graphite", "hafnium", "helium", "high purity alumina",
+  "indium", "lithium", "magnesium", "manganese", "molybdenum", "natural rubber", "nickel", "niobium", "phosphate rock",
+  "phosphorus", "potash", "rhenium", "rubidium", "scandium", "selenium", "silicon", "strontium", "tantalum", "tellurium", "tin",
+  "titanium", "tungsten", "uranium", "vanadium", "zinc", "zirconium",
+  "rare earth elements", "heavy rare earth elements", "light rare earth elements", "platinum group metals"
+];
+
+/**
+ * The family a normalised mineral is compared at: individual rare earths (yttrium included, which
+ * the EU counts among the heavy rare earths; scandium, listed apart by most lists, is not) and
+ * heavy or light rare earths are "rare earth elements"; individual platinum-group metals are
+ * "platinum group metals"; high purity alumina is "aluminium". Any other mineral is its own family.
+ */
+export const MINERAL_GROUPS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(RARE_EARTHS.map((m) => [m, "rare earth elements"])),
+  ...Object.fromEntries(PLATINUM_GROUP.map((m) => [m, "platinum group metals"])),
+  "heavy rare earth elements": "rare earth elements",
+  "light rare earth elements": "rare earth elements",
+  "high purity alumina": "aluminium"
+};
+
+const KNOWN_MINERALS = new Set([...OTHER_MINERALS, ...RARE_EARTHS, ...PLATINUM_GROUP]);
+
+/** The site's name of a mineral as a list gives it, or null when the name is not in the normalisation table. */
+export function normaliseMineral(asListed: string): string | null {
+  const cleaned = asListed
+    .normalize("NFC")
+    .replace(/\u00a0/g, " ")
+    .toLowerCase()
+    .replace(/\s*\([^()]*\)\s*$/, "")
+    .replace(/\s+-\s+[a-z ]*grade$/, "")
+    .replace(/\s+metal$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const name = MINERAL_ALIASES[cleaned] ?? cleaned;
+  return KNOWN_MINERALS.has(name) ? name : null;
+}
+
+// ---------------------------------------------------------------- critical-mineral lists
+
+const listSchema = z.object({
+  jurisdiction: text(),
+  jurisdiction_code: partyCode(),
+  list_name: text(),
+  list_year: year(),
+  published: dateText(),
+  category: oneOf(["critical", "strategic", "watchlist"]),
+  order_in_source: whole("a position in the list", 1, 1000),
+  mineral_as_listed: text(),
+  official_source: text(),
+  official_url: text().pipe(z.string().regex(/^https?:\/\/\S+$/, "a URL")),
+  transcribed_from_url: optionalText(),
+  notes: optionalText()
+});
+
+/** One mineral on one list. */
+export interface CriticalListRow {
+  jurisdiction: string;
+  jurisdiction_code: string;
+  list_name: string;
+  list_year: number;
+  published: string;
+  category: "critical" | "strategic" | "watchlist";
+  order_in_source: number;
+  mineral_as_listed: string;
+  mineral: string;
+  mineral_group: string;
+  official_source: string;
+  official_url: string;
+  transcribed_from: string | null;
+  notes: string | null;
+}
+
+/**
+ * Parses critical_mineral_lists.csv. Each name is normalised (an unknown name throws: add it to
+ * the normalisation table on purpose); a list must keep one jurisdiction, year and category, and
+ * neither a position nor a normalised mineral may repeat within a list.
+ */
+export function parseCriticalLists(csvText: string, file: string): {line: number; row: CriticalListRow}[] {
+  const table = parseCsv(csvText, file, {required: Object.keys(listSchema.shape)});
+  const lists = new Map<string, {code: string; year: number; category: string; positions: Map<number, number>; minerals: Map<string, number>}>();
+  return validateRecords(table, listSchema).map(({line, row: r}) => {
+    const mineral = normaliseMineral(r.mineral_as_listed);
+    if (mineral === null) throw new SourceError(file, line, "mineral_as_listed", r.mineral_as_listed, "mineral name not in the normalisation table (MINERAL_ALIASES in lib/policy-sources.ts); add it on purpose");
+    const list = lists.get(r.list_name) ?? {code: r.jurisdiction_code, year: r.list_year as number, category: r.category, positions: new Map(), minerals: new Map()};
+    lists.set(r.list_name, list);
+    if (list.code !== r.jurisdiction_code) throw new SourceError(file, line, "jurisdiction_code", r.jurisdiction_code, `the list "${r.list_name}" is ${list.code}'s`);
+    if (list.year !== r.list_year) throw new SourceError(file, line, "list_year", String(r.list_year), `the list "${r.list_name}" is of ${list.year}`);
+    if (list.category !== r.category) throw new SourceError(file, line, "category", r.category, `the list "${r.list_name}" is ${list.category}`);
+    const order = r.order_in_source as number;
+    if (list.positions.has(order)) throw new SourceError(file, line, "order_in_source", String(order), `duplicate key: position ${order} of this list is already on line ${list.positions.get(order)}`);
+    list.positions.set(order, line);
+    if (list.minerals.has(mineral)) throw new SourceError(file, line, "mineral_as_listed", r.mineral_as_listed, `duplicate key: "${mineral}" is already on this list, line ${list.minerals.get(mineral)}`);
+    list.minerals.set(mineral, line);
+    const row: CriticalListRow = {
+      jurisdiction: r.jurisdiction,
+      jurisdiction_code: r.jurisdiction_code,
+      list_name: r.list_name,
+      list_year: r.list_year as number,
+      published: r.published,
+      category: r.category,
+      order_in_source: order,
+      mineral_as_listed: r.mineral_as_listed,
+      mineral,
+      mineral_group: MINERAL_GROUPS[mineral] ?? mineral,
+      official_source: r.official_source,
+      official_url: r.official_url,
+      transcribed_from: r.transcribed_from_url,
+      notes: r.notes
+    };
+    return {line, row};
+  });
+}
+
+/** Stable order of list rows: jurisdiction, year, list, position. */
+export function sortCriticalLists(rows: CriticalListRow[]): CriticalListRow[] {
+  return rows.sort((a, b) => compare(a.jurisdiction_code, b.jurisdiction_code) || a.list_year - b.list_year || compare(a.list_name, b.list_name) || a.order_in_source - b.order_in_source);
+}
+
+// ---------------------------------------------------------------- Minerals Security Partnership
+
+const mspSchema = z.object({
+  partner: text(),
+  code: partyCode(),
+  joined: text(),
+  joined_precision: oneOf(["day", "month", "range"]),
+  status: oneOf(["founding partner", "joined later"]),
+  source_url: text()
+});
+
+/** One MSP partner with the date it joined, as precisely as the source gives it. */
+export interface MspMemberRow {
+  partner: string;
+  party_code: string;
+  joined: string;
+  joined_precision: "day" | "month" | "range";
+  joined_earliest: string;
+  joined_latest: string;
+  is_founding: boolean;
+  source_url: string;
+  sources: string;
+}
+
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const day = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(day).padStart(2, "0")}`;
+}
+
+/**
+ * Parses minerals_security_partnership_members.csv. "joined" must match its precision: a day
+ * (YYYY-MM-DD), a month (YYYY-MM) or a range of months (YYYY-MM/YYYY-MM); it is also given as the
+ * earliest and latest day it can stand for. A founding partner joined on 2022-06-14.
+ */
+export function parseMspMembers(csvText: string, file: string): {line: number; row: MspMemberRow}[] {
+  const table = parseCsv(csvText, file, {required: Object.keys(mspSchema.shape)});
+  const codes = new Map<string, number>();
+  return validateRecords(table, mspSchema).map(({line, row: r}) => {
+    if (codes.has(r.code)) throw new SourceError(file, line, "code", r.code, `duplicate key: partner already on line ${codes.get(r.code)}`);
+    codes.set(r.code, line);
+    const parts = r.joined_precision === "range" ? r.joined.split("/") : [r.joined];
+    const dates = parts.map((p) => parseDateText(p.trim()));
+    const wanted = r.joined_precision === "range" ? "month" : r.joined_precision;
+    if (dates.length !== (r.joined_precision === "range" ? 2 : 1) || dates.some((d) => d === null || d.precision !== wanted)) {
+      throw new SourceError(file, line, "joined", r.joined, `not a ${r.joined_precision === "range" ? "range of months, YYYY-MM/YYYY-MM" : wanted === "day" ? "day, YYYY-MM-DD" : "month, YYYY-MM"} as joined_precision says`);
+    }
+    const first = dates[0]!.date;
+    const last = dates[dates.length - 1]!.date;
+    const joined_earliest = wanted === "day" ? first : `${first}-01`;
+    const joined_latest = wanted === "day" ? last : lastDayOfMonth(last);
+    if (joined_earliest > joined_latest) throw new SourceError(file, line, "joined", r.joined, "the range ends before it starts");
+    const is_founding = r.status === "founding partner";
+    if (is_founding && r.joined !== "2022-06-14") throw new SourceError(file, line, "joined", r.joined, "a founding partner joined at the launch, 2022-06-14");
+    const url = urlsIn(r.source_url)[0];
+    if (!url) throw new SourceError(file, line, "source_url", r.source_url, "no URL in the source cell");
+    const row: MspMemberRow = {partner: r.partner, party_code: r.code, joined: r.joined, joined_precision: r.joined_precision, joined_earliest, joined_latest, is_founding, source_url: url, sources: r.source_url};
+    return {line, row};
+  });
+}
+
+// ---------------------------------------------------------------- cooperation agreements
+
+const agreementSchema = z.object({
+  agreement: text(),
+  parties: text(),
+  party_codes: text(),
+  type: text(),
+  date: optionalText(),
+  date_precision: text(),
+  source_url: text()
+});
+
+/** One cooperation instrument. */
+export interface AgreementRow {
+  agreement: string;
+  parties: string;
+  party_codes: string;
+  party_count: number;
+  type: string;
+  date: string | null;
+  date_precision: "day" | "month" | null;
+  date_note: string | null;
+  source_url: string;
+  source_note: string | null;
+}
+
+/**
+ * Parses critical_minerals_agreements.csv. Party codes (";"-separated ISO3 or EU) must be known and
+ * as many as the party names; a date is YYYY-MM-DD or YYYY-MM as its precision says, and a blank
+ * date must not claim a precision. The precision cell's remark ("endorsed at ...", "not stated in
+ * source read") is kept as date_note.
+ */
+export function parseAgreements(csvText: string, file: string): {line: number; row: AgreementRow}[] {
+  const table = parseCsv(csvText, file, {required: Object.keys(agreementSchema.shape)});
+  const names = new Map<string, number>();
+  return validateRecords(table, agreementSchema).map(({line, row: r}) => {
+    if (names.has(r.agreement)) throw new SourceError(file, line, "agreement", r.agreement, `duplicate key: already on line ${names.get(r.agreement)}`);
+    names.set(r.agreement, line);
+    const codes = r.party_codes.split(";").map((c) => c.trim());
+    for (const code of codes) if (!isPartyCode(code)) throw new SourceError(file, line, "party_codes", r.party_codes, `unknown country code "${code}": an ISO 3166-1 alpha-3 code of a country, or EU`);
+    if (new Set(codes).size !== codes.length) throw new SourceError(file, line, "party_codes", r.party_codes, "a party is listed twice");
+    const partyNames = r.parties.split(";").map((p) => p.trim());
+    if (partyNames.length !== codes.length) throw new SourceError(file, line, "party_codes", r.party_codes, `${codes.length} codes for ${partyNames.length} parties`);
+    const precisionMatch = /^(day|month)\b\s*(?:\((.*)\))?$/.exec(r.date_precision);
+    const precision = precisionMatch ? (precisionMatch[1] as "day" | "month") : null;
+    const dateNote = precisionMatch ? (precisionMatch[2]?.trim() || null) : r.date_precision;
+    if (r.date !== null) {
+      const parsed = parseDateText(r.date);
+      if (!parsed) throw new SourceError(file, line, "date", r.date, "a date, YYYY-MM-DD or YYYY-MM");
+      if (parsed.precision !== precision) throw new SourceError(file, line, "date_precision", r.date_precision, `the date ${r.date} has ${parsed.precision} precision`);
+    } else if (precision !== null) {
+      throw new SourceError(file, line, "date_precision", r.date_precision, "a blank date cannot have a precision");
+    }
+    const url = urlsIn(r.source_url)[0];
+    if (!url) throw new SourceError(file, line, "source_url", r.source_url, "no URL in the source cell");
+    const rest = r.source_url.replace(url, "").trim().replace(/^\((.*)\)$/, "$1").trim();
+    const row: AgreementRow = {
+      agreement: r.agreement,
+      parties: partyNames.join("; "),
+      party_codes: codes.join(";"),
+      party_count: codes.length,
+      type: r.type,
+      date: r.date,
+      date_precision: precision,
+      date_note: dateNote,
+      source_url: url,
+      source_note: rest === "" ? null : rest
+    };
+    return {line, row};
+  });
+}
+
+// ---------------------------------------------------------------- IEA Policies and Measures
+
+const CP1252_HIGH: Readonly<Record<string, number>> = {
+  "\u20ac": 0x80, "\u201a": 0x82, "\u0192": 0x83, "\u201e": 0x84, "\u2026": 0x85, "\u2020": 0x86, "\u2021": 0x87, "\u02c6": 0x88,
+  "\u2030": 0x89, "\u0160": 0x8a, "\u2039": 0x8b, "\u0152": 0x8c, "\u017d": 0x8e, "\u2018": 0x91, "\u2019": 0x92, "\u201c": 0x93,
+  "\u201d": 0x94, "\u2022": 0x95, "\u2013": 0x96, "\u2014": 0x97, "\u02dc": 0x98, "\u2122": 0x99, "\u0161": 0x9a, "\u203a": 0x9b,
+  "\u0153": 0x9c, "\u017e": 0x9e, "\u0178": 0x9f
+};
+const CONTINUATION = `[\\u0080-\\u00bf${Object.keys(CP1252_HIGH).join("")}]`;
+const MOJIBAKE = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`, "g");
+const strictUtf8 = new TextDecoder("utf-8", {fatal: true});
+
+/**
+ * Repairs text whose UTF-8 bytes were read as Latin-1 or cp1252 and written out again as UTF-8
+ * ("Australiaâ\u0080\u0099s" -> "Australia's", "â\u0080\u0093" -> "–", "Â£" -> "£"). Only sequences that
+ * decode as valid UTF-8 are changed; says whether anything was.
+ */
+export function repairMojibake(s: string): {text: string; repaired: boolean} {
+  let repaired = false;
+  const fixed = s.replace(MOJIBAKE, (match) => {
+    const bytes = Uint8Array.from([...match].map((ch) => CP1252_HIGH[ch] ?? ch.codePointAt(0)!));
+    try {
+      const decoded = strictUtf8.decode(bytes);
+      repaired = true;
+      return decoded;
+    } catch {
+      return match;
+    }
+  });
+  return {text: fixed, repaired};
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " "};
+
+/** Plain text of an IEA description: tags and entities out, mojibake repaired, spaces collapsed. */
+export function htmlToText(html: string): string {
+  const stripped = html
+    .replace(/<br\s*\/?>|<\/(div|p|li|h\d)>/gi, " ")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
+      e[0] === "#" ? String.fromCodePoint(e[1]?.toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m
+    );
+  return repairMojibake(stripped).text.replace(/[\s\u00a0]+/g, " ").trim();
+}
+
+/** The site's id of an IEA policy: a slug of its repaired title, at most 72 characters, cut at a hyphen. */
+export function policyId(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  if (slug.length <= 72) return slug;
+  const cut = slug.slice(0, 73);
+  return cut.slice(0, cut.lastIndexOf("-"));
+}
+
+function jsonField<T extends z.ZodType>(schema: T, what: string) {
+  return z.string().transform((s, ctx) => {
+    let value: unknown;
+    try {
+      value = JSON.parse(s.trim() === "" ? "[]" : s);
+    } catch {
+      ctx.addIssue({code: "custom", message: `not JSON (${what})`});
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({code: "custom", message: `not ${what}: ${parsed.error.issues[0]?.message ?? ""}`.trim()});
+      return z.NEVER;
+    }
+    return parsed.data as z.output<T>;
+  });
+}
+
+const IEA_COUNTRY_CODES: Readonly<Record<string, string>> = {EUR: "EU"};
+
+const ieaSchema = z.object({
+  title: text(),
+  description: text(),
+  status: oneOf(["In force", "Announced", "Ended", "Planned", "Superseded", "Unknown"]),
+  year: year(),
+  jurisdiction: oneOf(["National", "International", "Regional", "State/Provincial", "Municipal"]),
+  source: text(),
+  datePromulgated: optionalDay(),
+  yearEnded: year(true),
+  learnMore: text().pipe(z.string().regex(/^https?:\/\/\S+$/, "a URL")),
+  learnMoreLanguage: optionalText(),
+  dateModified: whole("a time in epoch milliseconds", Date.UTC(2000, 0, 1), Date.UTC(2100, 0, 1)),
+  countries: jsonField(z.array(z.object({iso3: z.string(), name: z.string()})), "a list of {iso3, name}"),
+  states: jsonField(z.array(z.object({country: z.string(), code: z.string(), name: z.string()})), "a list of {country, code, name}"),
+  technologies: jsonField(z.array(z.string()), "a list of names"),
+  tags: jsonField(z.array(z.string()), "a list of tags"),
+  policyType: jsonField(z.array(z.object({topic: z.string(), family: z.string(), name: z.string(), category: z.string().nullable()})), "a list of {topic, family, name, category}")
+});
+
+/** One IEA policy record as parsed: metadata for the table, and the plain description (for checks only; it is not published). */
+export interface IeaPolicyRecord {
+  policy_id: string;
+  title: string;
+  title_repaired: boolean;
+  description: string;
+  year: number;
+  status: string;
+  jurisdiction: string;
+  countries: string[];
+  states: string[];
+  date_promulgated: string | null;
+  year_ended: number | null;
+  policy_topics: string[];
+  policy_families: string[];
+  policy_instruments: string[];
+  policy_categories: string[];
+  policy_types: string[];
+  tags: string[];
+  technologies: string[];
+  learn_more: string;
+  learn_more_language: string | null;
+  date_modified: string;
+}
+
+const distinct = (values: string[]) => [...new Set(values)];
+
+/**
+ * Parses the IEA subset. Titles are trimmed and their mojibake repaired (flagged); country codes
+ * must be ISO3 codes of countries, except the IEA's EUR for the European Union, written EU as in
+ * the other policy tables; policy types are flattened into their distinct topics, families,
+ * instruments and categories. Two records may share a learnMore URL, never an id (slug of title).
+ */
+export function parseIeaPolicies(csvText: string, file: string): {line: number; row: IeaPolicyRecord}[] {
+  const table = parseCsv(csvText, file, {required: Object.keys(ieaSchema.shape)});
+  const ids = new Map<string, number>();
+  return validateRecords(table, ieaSchema).map(({line, row: r}) => {
+    const {text: title, repaired} = repairMojibake(r.title);
+    const id = policyId(title);
+    if (ids.has(id)) throw new SourceError(file, line, "title", r.title, `duplicate key: policy id "${id}" already on line ${ids.get(id)}`);
+    ids.set(id, line);
+    const countries = r.countries.map((c) => {
+      const code = IEA_COUNTRY_CODES[c.iso3] ?? c.iso3;
+      if (!isPartyCode(code)) throw new SourceError(file, line, "countries", c.iso3, "unknown country code: an ISO 3166-1 alpha-3 code of a country, or EUR for the European Union");
+      return code;
+    });
+    if (countries.length === 0) throw new SourceError(file, line, "countries", "[]", "a policy names at least one country");
+    const types = r.policyType;
+    if (types.length === 0) throw new SourceError(file, line, "policyType", "[]", "a policy has at least one policy type");
+    const row: IeaPolicyRecord = {
+      policy_id: id,
+      title,
+      title_repaired: repaired,
+      description: htmlToText(r.description),
+      year: r.year as number,
+      status: r.status,
+      jurisdiction: r.jurisdiction,
+      countries: distinct(countries),
+      states: r.states.map((s) => `${s.name} (${s.country}-${s.code})`),
+      date_promulgated: r.datePromulgated,
+      year_ended: r.yearEnded,
+      policy_topics: distinct(types.map((t) => t.topic)),
+      policy_families: distinct(types.map((t) => t.family)),
+      policy_instruments: distinct(types.map((t) => t.name)),
+      policy_categories: distinct(types.flatMap((t) => (t.category ? [t.category] : []))),
+      policy_types: distinct(types.map((t) => `${t.family}: ${t.name}${t.category ? ` (${t.category})` : ""}`)),
+      tags: distinct(r.tags),
+      technologies: distinct(r.technologies),
+      learn_more: r.learnMore,
+      learn_more_language: r.learnMoreLanguage,
+      date_modified: new Date(r.dateModified as number).toISOString().slice(0, 10)
+    };
+    return {line, row};
+  });
+}
+
+// ---------------------------------------------------------------- the site's summaries
+
+/** Longest summary, in words. */
+export const SUMMARY_MAX_WORDS = 30;
+/** A summary may share no run of this many consecutive words with the IEA description. */
+export const SUMMARY_MAX_SHARED_RUN = 8;
+
+/** Words of a text for comparison: lower case, letters and digits only. */
+export function comparisonWords(s: string): string[] {
+  return s.normalize("NFKC").toLowerCase().replace(/[’']/g, "").split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+/** The longest run of consecutive words two texts share (by comparisonWords). */
+export function longestSharedRun(a: string, b: string): string[] {
+  const x = comparisonWords(a);
+  const y = comparisonWords(b);
+  let best: [number, number] = [0, 0];
+  let previous = new Array<number>(y.length + 1).fill(0);
+  for (let i = 1; i <= x.length; i++) {
+    const current = new Array<number>(y.length + 1).fill(0);
+    for (let j = 1; j <= y.length; j++) {
+      if (x[i - 1] === y[j - 1]) {
+        current[j] = previous[j - 1]! + 1;
+        if (current[j]! > best[0]) best = [current[j]!, i];
+      }
+    }
+    previous = current;
+  }
+  return x.slice(best[1] - best[0], best[1]);
+}
+
+const summarySchema = z.object({
+  policy_id: text().pipe(z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "a policy id (lower-case slug)")),
+  title: text(),
+  summary: text()
+    .refine((s) => s.split(/\s+/).length <= SUMMARY_MAX_WORDS, `a summary has at most ${SUMMARY_MAX_WORDS} words`)
+    .refine((s) => /[.]$/.test(s) && !/[.!?]\s+\S/.test(s), "a summary is one sentence ending with a full stop")
+});
+
+export interface PolicySummary {
+  policy_id: string;
+  title: string;
+  summary: string;
+}
+
+/** Parses the site's summaries file (policy_id, title, summary): one sentence each, at most 30 words. */
+export function parseSummaries(csvText: string, file: string): {line: number; row: PolicySummary}[] {
+  const table: CsvTable = parseCsv(csvText, file, {required: Object.keys(summarySchema.shape)});
+  const ids = new Map<string, number>();
+  return validateRecords(table, summarySchema).map(({line, row}) => {
+    if (ids.has(row.policy_id)) throw new SourceError(file, line, "policy_id", row.policy_id, `duplicate key: already on line ${ids.get(row.policy_id)}`);
+    ids.set(row.policy_id, line);
+    return {line, row};
+  });
+}
+
+/**
+ * Joins each policy to its summary: every policy must have one, every summary must belong to a
+ * policy (with the same title), and no summary may repeat 8 or more consecutive words of the IEA
+ * description it stands for.
+ */
+export function joinSummaries(policies: {line: number; row: IeaPolicyRecord}[], summaries: {line: number; row: PolicySummary}[], policyFile: string, summaryFile: string): Map<string, string> {
+  const byId = new Map(summaries.map((s) => [s.row.policy_id, s]));
+  const joined = new Map<string, string>();
+  for (const {line, row} of policies) {
+    const summary = byId.get(row.policy_id);
+    if (!summary) throw new SourceError(policyFile, line, "title", row.title, `no summary for policy id "${row.policy_id}" in ${summaryFile}`);
+    if (summary.row.title !== row.title) throw new SourceError(summaryFile, summary.line, "title", summary.row.title, `the policy "${row.policy_id}" is titled "${row.title}"`);
+    const run = longestSharedRun(summary.row.summary, row.description);
+    if (run.length >= SUMMARY_MAX_SHARED_RUN) throw new SourceError(summaryFile, summary.line, "summary", summary.row.summary, `repeats ${run.length} consecutive words of the IEA description ("${run.join(" ")}"); write it in our own words`);
+    joined.set(row.policy_id, summary.row.summary);
+  }
+  for (const {line, row} of summaries) {
+    if (!joined.has(row.policy_id)) throw new SourceError(summaryFile, line, "policy_id", row.policy_id, "no IEA policy has this id");
+  }
+  return joined;
+}
