@@ -9,7 +9,7 @@
  * producers without a value count as many small suppliers whose squares are left out, so HHIs are
  * lower bounds (lib/resilience/concentration.ts).
  */
-import {stockpileCoverage, spareCapacityShare} from "./resilience/absorption.js";
+import {DAYS_PER_YEAR, stockpileCoverage, spareCapacityShare} from "./resilience/absorption.js";
 import {pathRedundancy, substitutabilityShare} from "./resilience/adaptation.js";
 import type {CompositeUnit, Indicator} from "./resilience/composite.js";
 import {effectiveSuppliers, hhi, topShare, type Supply} from "./resilience/concentration.js";
@@ -352,7 +352,7 @@ function absentEntries(slice: ProductionSlice, context: MetricContext): MetricEn
       formula: "C = S / (Q / 365)",
       kind: "quantity",
       unit: "days of demand",
-      value: stockpileCoverage({stock: missing("no stock data: the USGS world tables report production and reserves, not stocks"), dailyDemand: world === null ? null : world / 365}),
+      value: stockpileCoverage({stock: missing("no stock data: the USGS world tables report production and reserves, not stocks"), dailyDemand: world === null ? null : world / DAYS_PER_YEAR}),
       basis: "S = stocks held (strategic and commercial); Q / 365 = daily demand, world production as its proxy. Set it yourself in the shock explorer"
     },
     {

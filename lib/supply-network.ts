@@ -10,6 +10,7 @@
  * reader's stockpile assumption. Producers without a value (USGS "W", withheld) are not suppliers;
  * the USGS "Other countries" aggregate is one supplier.
  */
+import {DAYS_PER_YEAR} from "./resilience/absorption.js";
 import type {Network} from "./resilience/network.js";
 import type {SupplyNetwork, SupplyNode} from "./resilience/recovery.js";
 
@@ -24,8 +25,8 @@ export interface ProductionPlace {
 export const MARKET = "World market";
 /** The shock explorer's period: one month. */
 export const PERIODS_PER_YEAR = 12;
-/** Days in a year, to turn stockpile days into tonnes (as lib/resilience/absorption.ts). */
-export const DAYS_PER_YEAR = 365;
+/** Days in a year, to turn stockpile days into tonnes. */
+export {DAYS_PER_YEAR};
 
 /** A supplier of the mine-to-market network: a country with a value, or the "Other countries" aggregate. */
 export interface Supplier {

@@ -1,3 +1,5 @@
+import {elementBuilder, type Child} from "./dom.js";
+
 /** The fields of a `framework_shocks` row (Table 1) the table shows. */
 export interface ShockRow {
   shock_order: number;
@@ -18,16 +20,6 @@ export interface Table2Row {
   literature: string;
 }
 
-type Child = Node | string;
-
-function maker(document: Document) {
-  return <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]) => {
-    const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-    node.append(...children);
-    return node;
-  };
-}
 
 /**
  * Table 1 as printed: each shock once, its strategies listed beside it (one row per shock, the
@@ -36,7 +28,7 @@ function maker(document: Document) {
  * Rows carry `data-shock` with the shock's order.
  */
 export function ShockTable(rows: readonly ShockRow[], {document = globalThis.document}: {document?: Document} = {}): HTMLTableElement {
-  const h = maker(document);
+  const h = elementBuilder(document);
   const shocks = [...new Map(rows.map((r) => [r.shock_order, r])).values()].sort((a, b) => a.shock_order - b.shock_order);
   const body = h("tbody");
   for (const shock of shocks) {
@@ -63,7 +55,7 @@ export function MetricsTable(
   rows: readonly Table2Row[],
   {computed = {}, document = globalThis.document}: {computed?: Readonly<Record<string, Child>>; document?: Document} = {}
 ): HTMLTableElement {
-  const h = maker(document);
+  const h = elementBuilder(document);
   const body = h("tbody");
   let capacity = "";
   for (const r of [...rows].sort((a, b) => a.row_in_table - b.row_in_table)) {

@@ -1,3 +1,4 @@
+import {elementBuilder} from "./dom.js";
 import {formatPercent} from "./format.js";
 
 /** The fields of a metric entry (lib/mineral-metrics.ts `MetricEntry`) the table shows. */
@@ -49,41 +50,24 @@ export function formatMetricValue({kind, unit, value: {value}}: Pick<MetricRow, 
  * `data-missing`; the value cell carries `data-value` (the raw number) when present.
  */
 export function MetricTable(rows: readonly MetricRow[], {names = [], document = globalThis.document}: {names?: readonly MetricName[]; document?: Document} = {}): HTMLTableElement {
-  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: {className?: string; text?: string} = {}, ...children: (Node | string)[]) => {
-    const node = document.createElement(tag);
-    if (props.className) node.className = props.className;
-    if (props.text !== undefined) node.textContent = props.text;
-    node.append(...children);
-    return node;
-  };
-  const table = el("table", {className: "metric-table"});
-  table.append(el("thead", {}, el("tr", {}, ...["Indicator", "Formula", "Value", "Computed from"].map((h) => el("th", {text: h})))));
-  const body = el("tbody");
+  const h = elementBuilder(document);
+  const body = h("tbody");
   const order = names.map((n) => n.id);
   const groups = [...new Set(rows.map((r) => r.metric))].sort((a, b) => rank(order, a) - rank(order, b));
   for (const metric of groups) {
     const name = names.find((n) => n.id === metric);
-    const heading = el("th", {className: "metric-group"}, name ? `${name.metric}` : metric, name ? el("span", {className: "muted", text: ` · ${name.capacity}`}) : "");
-    heading.setAttribute("colspan", "4");
-    const head = el("tr", {}, heading);
-    head.dataset.metric = metric;
-    body.append(head);
+    body.append(h("tr", {"data-metric": metric}, h("th", {class: "metric-group", colspan: "4"}, name ? name.metric : metric, name ? h("span", {class: "muted"}, ` · ${name.capacity}`) : "")));
     for (const row of rows.filter((r) => r.metric === metric)) {
       const missing = row.value.value === null;
-      const value = el("td", {className: missing ? "missing" : "num"}, el("b", {text: formatMetricValue(row)}));
-      if (missing) value.append(el("div", {className: "reason", text: row.value.reason ?? "no reason given"}));
-      else {
-        value.dataset.value = String(row.value.value);
-        if ((row.kind === "index" || row.kind === "count") && row.unit) value.append(el("div", {className: "muted", text: row.unit}));
-      }
-      const tr = el("tr", {}, el("td", {text: row.label}), el("td", {}, el("code", {text: row.formula})), value, el("td", {className: "basis", text: row.basis}));
-      tr.dataset.indicator = row.indicator;
-      if (missing) tr.dataset.missing = "";
-      body.append(tr);
+      const value = missing
+        ? h("td", {class: "missing"}, h("b", {}, formatMetricValue(row)), h("div", {class: "reason"}, row.value.reason ?? "no reason given"))
+        : h("td", {class: "num", "data-value": String(row.value.value)}, h("b", {}, formatMetricValue(row)), (row.kind === "index" || row.kind === "count") && row.unit ? h("div", {class: "muted"}, row.unit) : "");
+      body.append(
+        h("tr", {"data-indicator": row.indicator, ...(missing ? {"data-missing": ""} : {})}, h("td", {}, row.label), h("td", {}, h("code", {}, row.formula)), value, h("td", {class: "basis"}, row.basis))
+      );
     }
   }
-  table.append(body);
-  return table;
+  return h("table", {class: "metric-table"}, h("thead", {}, h("tr", {}, ...["Indicator", "Formula", "Value", "Computed from"].map((t) => h("th", {}, t)))), body);
 }
 
 function rank(order: readonly string[], id: string): number {
