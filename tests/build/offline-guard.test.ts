@@ -7,6 +7,7 @@ import {describe, expect, it} from "vitest";
 // instead of reaching for a CDN or the registry.
 describe("scripts/offline-fetch.mjs", () => {
   it("stops observable build on an unprimed npm: import, naming it", () => {
+    mkdirSync(resolve("node_modules/.cache"), {recursive: true}); // inside the project, so Framework is found
     const root = mkdtempSync(join(resolve("node_modules/.cache"), "offline-"));
     mkdirSync(join(root, "src"));
     writeFileSync(join(root, "src/index.md"), '# Test\n\n```js\nimport leftPad from "npm:left-pad";\ndisplay(leftPad("1", 3));\n```\n');
