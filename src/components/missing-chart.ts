@@ -17,7 +17,7 @@ export function MissingChart(columns: readonly MissingDatum[], {rows, width = 64
     height: 18 * columns.length + 40,
     marginLeft: 130,
     marginRight: 90,
-    x: {domain: [0, 1], percent: true, label: "Rows missing (%) →", grid: true},
+    x: {domain: [0, 100], percent: true, label: "Rows missing (%) →", grid: true},
     y: {domain: columns.map((d) => d.name), label: null},
     marks: [
       Plot.barX(columns, {x: share, y: "name", fill: "#b45309", title: (d: MissingDatum) => `${d.name}: ${d.missing} of ${rows} rows missing`}),
