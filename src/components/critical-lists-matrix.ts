@@ -1,0 +1,64 @@
+import * as Plot from "@observablehq/plot";
+import type {ListCell, ListMatrix} from "../lib/critical-lists-compare.js";
+
+export interface CriticalListsMatrixOptions {
+  width?: number;
+  /** Name of a jurisdiction code, for the column heads. */
+  nameOf?: (code: string) => string;
+  /** Mineral (row) and jurisdiction (column) to outline. */
+  selectedMineral?: string | null;
+  selectedJurisdiction?: string | null;
+  document?: Document;
+}
+
+const STATE_LABELS: Record<ListCell["state"], string> = {critical: "Critical", strategic: "Strategic (not critical)", watchlist: "Watchlist", dropped: "On an earlier list only"};
+const STATE_COLORS = ["#08519c", "#6baed6", "#c6dbef", "#ffffff"];
+const ROW = 15;
+
+/**
+ * Which mineral is critical for whom, and since when: minerals (rows, most widely listed first) by
+ * jurisdiction (columns, by code; names in the tooltips), a cell where a jurisdiction's lists name the mineral, coloured by where
+ * it stands on the current lists and labelled with the year of the earliest list held here that
+ * names it. A mineral only on a superseded list is a white cell with its year: dropped, not
+ * absent. No cell: not on any list held. Cells carry data-jurisdiction, data-mineral, data-state
+ * and data-since.
+ */
+export function CriticalListsMatrix(matrix: ListMatrix, {width = 640, nameOf = (c) => c, selectedMineral = null, selectedJurisdiction = null, document}: CriticalListsMatrixOptions = {}): HTMLElement | SVGSVGElement {
+  const minerals = matrix.minerals.map((m) => m.mineral);
+  const count = new Map(matrix.minerals.map((m) => [m.mineral, m.jurisdictions]));
+  const label = (m: string) => `${m} (${count.get(m)})`;
+  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
+    const g = next!(index, scales, values, dimensions, context)!;
+    const rects = g.querySelectorAll("rect");
+    Array.from(index).forEach((i, j) => {
+      const c = matrix.cells[i]!;
+      const rect = rects[j];
+      if (!rect) return;
+      rect.setAttribute("data-jurisdiction", c.jurisdiction);
+      rect.setAttribute("data-mineral", c.mineral);
+      rect.setAttribute("data-state", c.state);
+      rect.setAttribute("data-since", String(c.since));
+    });
+    return g;
+  };
+  const x = (c: ListCell) => c.jurisdiction;
+  const y = (c: ListCell) => label(c.mineral);
+  const outline = matrix.cells.filter((c) => c.mineral === selectedMineral || c.jurisdiction === selectedJurisdiction);
+  const figure = Plot.plot({
+    ...(document ? {document} : {}),
+    width: Math.min(width, 200 + 60 * Math.max(matrix.jurisdictions.length, 1)),
+    height: ROW * Math.max(minerals.length, 1) + 90,
+    marginLeft: 190,
+    marginTop: 40,
+    x: {domain: matrix.jurisdictions, axis: "top", label: null, tickSize: 0},
+    y: {domain: minerals.map(label), label: null, tickSize: 0},
+    color: {domain: Object.values(STATE_LABELS), range: STATE_COLORS, legend: true},
+    marks: [
+      Plot.cell(matrix.cells, {x, y, fill: (c: ListCell) => STATE_LABELS[c.state], stroke: "#9ecae1", strokeWidth: 0.5, inset: 0.5, title: (c: ListCell) => `${c.mineral}, ${nameOf(c.jurisdiction)}: ${STATE_LABELS[c.state].toLowerCase()}; on ${c.lists.join("; ")}`, render: tag}),
+      Plot.text(matrix.cells, {x, y, text: (c: ListCell) => String(c.since), fontSize: 9, fill: {value: (c: ListCell) => (c.state === "critical" ? "white" : "#1d2433"), scale: null}}),
+      Plot.cell(outline, {x, y, fill: "none", stroke: "#b45309", strokeWidth: 1.5})
+    ]
+  });
+  figure.setAttribute("data-cells", String(matrix.cells.length));
+  return figure;
+}

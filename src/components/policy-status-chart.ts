@@ -1,0 +1,42 @@
+import * as Plot from "@observablehq/plot";
+import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./policy-colors.js";
+
+export interface PolicyStatusChartOptions {
+  width?: number;
+  document?: Document;
+}
+
+/**
+ * Implementation status as one bar of 100 %, a segment per status with its count and share; a
+ * measure with no status is a white segment, "Not given", not left out. Segments carry
+ * data-status and data-count.
+ */
+export function PolicyStatusChart(counts: readonly {status: string | null; count: number}[], {width = 640, document}: PolicyStatusChartOptions = {}): HTMLElement | SVGSVGElement {
+  const total = counts.reduce((s, c) => s + c.count, 0);
+  const rows = counts.filter((c) => c.count > 0).map((c) => ({...c, label: statusLabel(c.status), share: total > 0 ? (100 * c.count) / total : 0}));
+  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
+    const g = next!(index, scales, values, dimensions, context)!;
+    const rects = g.querySelectorAll("rect");
+    Array.from(index).forEach((i, j) => {
+      rects[j]?.setAttribute("data-status", rows[i]!.status ?? "");
+      rects[j]?.setAttribute("data-count", String(rows[i]!.count));
+    });
+    return g;
+  };
+  const figure = Plot.plot({
+    ...(document ? {document} : {}),
+    width,
+    height: 90,
+    marginLeft: 10,
+    marginRight: 10,
+    x: {label: "Share of measures (%) →", domain: [0, 100]},
+    y: {axis: null},
+    color: {domain: [...STATUS_LABELS], range: [...STATUS_COLORS], legend: true},
+    marks: [
+      Plot.barX(rows, Plot.stackX({x: "share", z: "label", fill: "label", stroke: "#777", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
+      Plot.text(rows, Plot.stackX({x: "share", z: "label", text: (d) => (d.share >= 6 ? `${d.count}` : ""), order: [...STATUS_LABELS]}))
+    ]
+  });
+  figure.setAttribute("data-measures", String(total));
+  return figure;
+}

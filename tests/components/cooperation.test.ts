@@ -1,0 +1,84 @@
+import {readFileSync} from "node:fs";
+import {JSDOM} from "jsdom";
+import {feature} from "topojson-client";
+import type {GeometryCollection, Topology} from "topojson-specification";
+import {describe, expect, it, vi} from "vitest";
+import {participation} from "../../lib/policy-aggregates.ts";
+import {parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy-schema.ts";
+import {CooperationMap, EU_POINT, labelPoint, type CountryFeature} from "../../src/components/cooperation-map.ts";
+import {CooperationNetwork} from "../../src/components/cooperation-network.ts";
+import {csvOf, FIXTURE} from "../lib/policy-fixture.ts";
+import {normalizeSvg} from "./normalize-svg.ts";
+
+const topology = JSON.parse(readFileSync("node_modules/world-atlas/countries-110m.json", "utf-8")) as Topology<{countries: GeometryCollection<{name: string}>}>;
+const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
+const doc = () => new JSDOM("<!doctype html><body></body>").window.document;
+const withNames = (rows: ReturnType<typeof participation>) => rows.map((p) => ({...p, party_name: partyName(p.party), party_numeric: partyNumeric(p.party)}));
+// The hand fixture: i1 (USA, JPN) and i2 (EU, AUS, CAN, then JPN by accession).
+const links = withNames(participation(parsePolicyMeasures(csvOf(FIXTURE), "fixture.csv").map((r) => r.row)));
+const synthetic = withNames(participation(parsePolicyMeasures(readFileSync("tests/fixtures/policy_measures_synthetic.csv", "utf-8"), "synthetic.csv").map((r) => r.row)));
+
+describe("CooperationNetwork", () => {
+  it("CooperationNetwork(links) draws a circle per party sized by its initiatives and a square per initiative", () => {
+    const chart = CooperationNetwork(links, {document: doc()});
+    const parties = Object.fromEntries([...chart.querySelectorAll("[data-party]")].map((e) => [e.getAttribute("data-party"), e.getAttribute("data-initiatives")]));
+    expect(parties).toEqual({JPN: "2", AUS: "1", CAN: "1", EU: "1", USA: "1"});
+    expect([...chart.querySelectorAll("[data-initiative]")].map((e) => [e.getAttribute("data-initiative"), e.getAttribute("data-parties")])).toEqual([["i2", "4"], ["i1", "2"]]);
+    expect([chart.getAttribute("data-initiatives"), chart.getAttribute("data-parties")]).toEqual(["2", "5"]);
+    const r = (code: string) => Number(chart.querySelector(`[data-party=${code}]`)!.getAttribute("r"));
+    expect(r("JPN")).toBeCloseTo(4 + 3 * Math.SQRT2, 6);
+    expect(r("USA")).toBe(7);
+  });
+
+  it("CooperationNetwork(links, {onSelect}) reports the party clicked", () => {
+    const onSelect = vi.fn();
+    const chart = CooperationNetwork(links, {onSelect, document: doc()});
+    const japan = chart.querySelector("[data-party=JPN]")!;
+    japan.dispatchEvent(new (japan.ownerDocument.defaultView!.Event)("click"));
+    expect(onSelect.mock.calls).toEqual([["JPN"]]);
+  });
+
+  it("CooperationNetwork(links) lays the same data out the same way", () => {
+    const a = normalizeSvg(CooperationNetwork(links, {document: doc()}).outerHTML);
+    expect(normalizeSvg(CooperationNetwork(links, {document: doc()}).outerHTML)).toBe(a);
+  });
+
+  it("CooperationNetwork(links) matches its SVG snapshot", async () => {
+    await expect(normalizeSvg(CooperationNetwork(links, {width: 640, selected: "JPN", document: doc()}).outerHTML)).toMatchFileSnapshot("./__snapshots__/cooperation-network.html");
+  });
+
+  it("CooperationNetwork(synthetic) draws every initiative of the 640 synthetic rows", () => {
+    const chart = CooperationNetwork(synthetic, {document: doc()});
+    expect(Number(chart.getAttribute("data-initiatives"))).toBe(new Set(synthetic.map((p) => p.initiative_id)).size);
+  });
+});
+
+describe("labelPoint", () => {
+  it("labelPoint(France) lies in metropolitan France, not pulled towards French Guiana", () => {
+    const [lon, lat] = labelPoint(countries.find((f) => String(f.id) === "250")!)!;
+    expect(lon).toBeGreaterThan(-5);
+    expect(lon).toBeLessThan(8);
+    expect(lat).toBeGreaterThan(42);
+    expect(lat).toBeLessThan(51);
+  });
+});
+
+describe("CooperationMap", () => {
+  it("CooperationMap(features, links) shades parties by initiatives and draws bilateral initiatives only", () => {
+    const map = CooperationMap(countries, links, {document: doc()});
+    const shaded = Object.fromEntries([...map.querySelectorAll("path[data-party]")].map((e) => [e.getAttribute("data-party"), e.getAttribute("data-initiatives")]));
+    expect(shaded).toEqual({AUS: "1", CAN: "1", JPN: "2", USA: "1"}); // the EU has no outline; it is a dot
+    expect([...map.querySelectorAll("[data-initiative]")].map((e) => e.getAttribute("data-initiative"))).toEqual(["i1"]);
+    expect(map.getAttribute("data-lines")).toBe("1");
+    expect(EU_POINT).toEqual([4.35, 50.85]);
+  });
+
+  it("CooperationMap(features, links) names in its caption the parties it cannot place", () => {
+    const extra = [...links, {initiative_id: "i3", initiative_title: "T", initiative_subtype: "bilateral_mou", party: "SGP", party_name: "Singapore", party_numeric: "702", via_measure_id: "i3", joined: null, joined_year_min: null, joined_year_max: null}];
+    expect(CooperationMap(countries, extra, {document: doc()}).querySelector("figcaption")?.textContent).toBe("Not on the map (no 1:110m outline): Singapore (SGP, 1).");
+  });
+
+  it("CooperationMap(features, links) matches its SVG snapshot", async () => {
+    await expect(normalizeSvg(CooperationMap(countries, links, {width: 640, selected: "JPN", document: doc()}).outerHTML)).toMatchFileSnapshot("./__snapshots__/cooperation-map.html");
+  });
+});
