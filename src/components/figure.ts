@@ -1,0 +1,264 @@
+/**
+ * A figure of the site: a number ("3" where it reproduces the paper's Figure 3, "S1" for the
+ * site's own), a title, an anchor to link to, a caption and a source line, and a toolbar that
+ * downloads the chart as SVG and PNG and the data behind it as CSV, and cites the figure with the
+ * site's edition and the SHA-256 of each data snapshot it was drawn from.
+ *
+ * The downloaded SVG stands alone: the figure's title, its legend, the chart and its source line in
+ * one file, with colours the page gave through CSS variables written out, so that it opens in any
+ * viewer the same as on the page.
+ */
+import type {SnapshotRef} from "../lib/citation.js";
+import {csvLine} from "../lib/sql-values.js";
+import {CitePanel} from "./cite.js";
+import {ensureStyle, saveBlob} from "./style.js";
+
+export interface FigureOptions {
+  /** The anchor (element id), e.g. "fig-s1". */
+  id: string;
+  /** As printed: "3" or "S1". */
+  number: string;
+  title: string;
+  caption?: string | Node | null;
+  /** The source line: where the data comes from. */
+  source?: string | Node | null;
+  /** The rows drawn, for the CSV download; none, and no CSV button. */
+  data?: readonly object[] | null;
+  /** CSV columns, in order; default the keys of the first row. */
+  columns?: readonly string[];
+  /** Data snapshots the figure was drawn from, with SHA-256 (from the data catalog). */
+  snapshots?: readonly SnapshotRef[];
+  /** The site's edition (src/data/site-version.json). */
+  edition?: {commit: string; date: string};
+  /** The title of the page the figure stands on. */
+  page?: string;
+  /** Base name of downloads; default "miners-" + id. */
+  filename?: string;
+  document?: Document;
+  /** The page's URL when citing; default the window's location. */
+  href?: () => string;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+export function Figure(content: Node, options: FigureOptions): HTMLElement {
+  const {id, number, title, caption = null, source = null, data = null, snapshots = [], edition = {commit: "uncommitted", date: ""}, page = ""} = options;
+  const document = options.document ?? globalThis.document;
+  const filename = options.filename ?? `miners-${id}`;
+  ensureStyle(document);
+  const figure = document.createElement("figure");
+  figure.className = "site-figure";
+  figure.id = id;
+  figure.dataset.figure = number;
+
+  const heading = document.createElement("div");
+  heading.className = "figure-title";
+  const anchor = document.createElement("a");
+  anchor.className = "figure-anchor";
+  anchor.href = `#${id}`;
+  anchor.textContent = `Figure ${number}`;
+  heading.append(anchor, document.createTextNode(`. ${title}`));
+
+  const body = document.createElement("div");
+  body.className = "figure-body";
+  body.append(content);
+  figure.append(heading, body);
+
+  const paragraph = (className: string, value: string | Node) => {
+    const p = document.createElement("p");
+    p.className = className;
+    p.append(value);
+    return p;
+  };
+  if (caption) figure.append(paragraph("figure-caption", caption));
+  if (source) figure.append(paragraph("figure-source", source));
+
+  const tools = document.createElement("div");
+  tools.className = "figure-tools";
+  const button = (label: string, kind: string, action: () => void | Promise<void>) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = label;
+    b.dataset.download = kind;
+    b.addEventListener("click", async () => {
+      b.disabled = true;
+      try {
+        await action();
+      } catch (error) {
+        // A failed download must not break the page: say so beside the buttons.
+        const note = tools.querySelector(".figure-error") ?? tools.appendChild(paragraph("figure-error qc-note", ""));
+        note.textContent = `${label} download failed: ${error instanceof Error ? error.message : String(error)}`;
+      } finally {
+        b.disabled = false;
+      }
+    });
+    return b;
+  };
+  const svgText = () => figureSvg(figure, {document});
+  tools.append(
+    button("SVG", "svg", () => saveBlob(document, new Blob([svgText()], {type: "image/svg+xml"}), `${filename}.svg`)),
+    button("PNG", "png", async () => saveBlob(document, await svgToPng(svgText(), document), `${filename}.png`))
+  );
+  if (data) tools.append(button("Data (CSV)", "csv", () => saveBlob(document, new Blob([figureCsv(data, options.columns)], {type: "text/csv"}), `${filename}.csv`)));
+  figure.append(tools);
+  figure.append(CitePanel({number, title, page, commit: edition.commit, date: edition.date, snapshots, anchor: id}, {document, ...(options.href ? {href: options.href} : {})}));
+  return figure;
+}
+
+/** The rows as CSV: a header, then one line per row; missing values as empty fields. */
+export function figureCsv(rows: readonly object[], columns?: readonly string[]): string {
+  const names = columns ?? Object.keys(rows[0] ?? {});
+  return [csvLine(names), ...rows.map((row) => csvLine(names.map((n) => (row as Record<string, unknown>)[n])))].join("\n") + "\n";
+}
+
+/** The figure's chart: its largest <svg> (a legend's swatches are small ones). */
+function chartSvg(figure: Element): SVGSVGElement | null {
+  let best: SVGSVGElement | null = null;
+  let area = -1;
+  for (const svg of figure.querySelectorAll<SVGSVGElement>(".figure-body svg")) {
+    if (svg.parentElement?.closest(".figure-body svg")) continue;
+    const a = Number(svg.getAttribute("width") ?? 0) * Number(svg.getAttribute("height") ?? 0);
+    if (a > area) [best, area] = [svg, a];
+  }
+  return best;
+}
+
+/**
+ * A colour given as CSS, var(--name, fallback), as the page resolves it for this element, else
+ * the fallback; other values as they are.
+ */
+function resolveColour(element: Element, attribute: "fill" | "stroke", value: string, window: Window | null): string {
+  const match = /var\((--[\w-]+)\s*(?:,\s*([^)]+))?\)/.exec(value);
+  if (!match) return value;
+  const style = window?.getComputedStyle?.(element);
+  // Where the page defines the variable, the computed colour is what the reader sees.
+  if (style?.getPropertyValue(match[1]!).trim()) {
+    const computed = style[attribute];
+    if (computed && !/var\(/.test(computed)) return computed;
+  }
+  return match[2]?.trim() ?? "#888";
+}
+
+/** Colours given as CSS variables written out, and currentColor fixed, so the SVG keeps them off the page. */
+function inlineColours(original: Element, clone: Element, window: Window | null): void {
+  const from = [original, ...original.querySelectorAll("*")];
+  const to = [clone, ...clone.querySelectorAll("*")];
+  from.forEach((element, i) => {
+    const target = to[i];
+    if (!target) return;
+    for (const attribute of ["fill", "stroke"] as const) {
+      const value = element.getAttribute(attribute);
+      if (value) target.setAttribute(attribute, resolveColour(element, attribute, value, window));
+    }
+  });
+  const color = window?.getComputedStyle?.(original).color;
+  if (color) clone.setAttribute("color", color);
+}
+
+function wrap(text: string, width: number, charWidth = 6.2): string[] {
+  const max = Math.max(20, Math.floor(width / charWidth));
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The figure as one standalone SVG document (text): title, legend swatches, chart, caption and
+ * source line. Throws when the figure holds no chart.
+ */
+export function figureSvg(figure: Element, {document = globalThis.document}: {document?: Document} = {}): string {
+  const chart = chartSvg(figure);
+  if (!chart) throw new Error("the figure has no chart to save");
+  const window = document.defaultView;
+  const width = Number(chart.getAttribute("width")) || 640;
+  const height = Number(chart.getAttribute("height")) || 400;
+  const el = (name: string, attributes: Record<string, string | number> = {}, text?: string) => {
+    const node = document.createElementNS(SVG_NS, name);
+    for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, String(v));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+  // The serializer declares the SVG namespace itself (an xmlns attribute set here would repeat it).
+  const root = el("svg", {"font-family": "system-ui, sans-serif", "font-size": 12});
+  const parts: Element[] = [];
+  let y = 0;
+  const textLines = (text: string, attributes: Record<string, string | number>) => {
+    for (const line of wrap(text, width)) {
+      y += 16;
+      parts.push(el("text", {x: 0, y, ...attributes}, line));
+    }
+  };
+  textLines(figure.querySelector(".figure-title")?.textContent?.trim() ?? "", {"font-weight": "bold", "font-size": 13});
+  // Legend swatches (Plot draws them in HTML beside the chart).
+  const swatches = [...figure.querySelectorAll(".figure-body [class$='-swatch']")];
+  if (swatches.length) {
+    y += 8;
+    let x = 0;
+    for (const swatch of swatches) {
+      const label = swatch.textContent?.trim() ?? "";
+      // Plot sets a swatch's colour on its small <svg>, or on the shape inside it.
+      const shape = [swatch.querySelector("svg"), swatch.querySelector("rect, circle, path")].find((e) => e?.getAttribute("fill"));
+      const fill = shape ? resolveColour(shape, "fill", shape.getAttribute("fill")!, window) : "currentColor";
+      if (x + 20 + label.length * 6.2 > width && x > 0) [x, y] = [0, y + 16];
+      parts.push(el("rect", {x, y: y + 2, width: 12, height: 12, fill}));
+      parts.push(el("text", {x: x + 16, y: y + 12}, label));
+      x += 16 + label.length * 6.2 + 14;
+    }
+    y += 16;
+  }
+  y += 8;
+  const clone = chart.cloneNode(true) as SVGSVGElement;
+  inlineColours(chart, clone, window);
+  clone.setAttribute("x", "0");
+  clone.setAttribute("y", String(y));
+  parts.push(clone);
+  y += height + 4;
+  const notes = [figure.querySelector(".figure-body figcaption"), figure.querySelector(":scope > .figure-caption"), figure.querySelector(":scope > .figure-source")];
+  for (const note of notes) {
+    const text = note?.textContent?.replace(/\s+/g, " ").trim();
+    if (text) textLines(text, {"font-size": 11, fill: "#555"});
+  }
+  y += 8;
+  root.setAttribute("width", String(width));
+  root.setAttribute("height", String(Math.ceil(y)));
+  root.setAttribute("viewBox", `0 0 ${width} ${Math.ceil(y)}`);
+  root.append(el("rect", {width: "100%", height: "100%", fill: "white"}), ...parts);
+  const serializer = new (window?.XMLSerializer ?? XMLSerializer)();
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${serializer.serializeToString(root)}\n`;
+}
+
+/** Rasterises SVG text at twice its size (for sharp slides and print) as a PNG blob. */
+export async function svgToPng(svg: string, document: Document, scale = 2): Promise<Blob> {
+  const window = document.defaultView!;
+  const url = URL.createObjectURL(new Blob([svg], {type: "image/svg+xml"}));
+  try {
+    const image = new window.Image();
+    image.src = url;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.ceil(image.naturalWidth * scale);
+    canvas.height = Math.ceil(image.naturalHeight * scale);
+    const context = canvas.getContext("2d");
+    if (!context) throw new Error("no 2D canvas");
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the PNG could not be made"))), "image/png"));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** The snapshot references of tables from the data catalog (catalog.json), for citations. */
+export function snapshotsOf(catalog: {tables: {name: string; files: {format: string; path: string; sha256: string}[]}[]}, names: readonly string[]): SnapshotRef[] {
+  return names.map((name) => {
+    const file = catalog.tables.find((t) => t.name === name)?.files.find((f) => f.format === "arrow");
+    if (!file) throw new Error(`snapshotsOf: no table ${JSON.stringify(name)} in the data catalog`);
+    return {path: file.path, sha256: file.sha256};
+  });
+}
