@@ -1,0 +1,166 @@
+import type {Server} from "node:http";
+import {tableFromIPC} from "apache-arrow";
+import type {Browser, Page} from "playwright-core";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {serveDist} from "../../scripts/serve-dist.ts";
+import {checkPage, launch} from "./chromium.ts";
+
+// Runs against the built dist/ like site.test.ts; MINERS_ORIGIN points it at a running preview
+// server instead (for an author checking the page before a build).
+let server: Server | undefined;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (process.env.MINERS_ORIGIN) origin = process.env.MINERS_ORIGIN;
+  else ({server, origin} = await serveDist("dist"));
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const PAGE = "/pages/mapping";
+const CLEAN = {consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0};
+
+/** A published table as served: the stable download path of a build, or the preview's file path. */
+async function published<Row>(name: string): Promise<Row[]> {
+  for (const path of [`/data/tables/${name}.arrow`, `/_file/data/tables/${name}.arrow`]) {
+    const response = await fetch(origin + path);
+    if (response.ok) return tableFromIPC(new Uint8Array(await response.arrayBuffer())).toArray().map((d) => d.toJSON() as Row);
+  }
+  throw new Error(`table ${name} is not served at ${origin}`);
+}
+
+async function withPage(test: (page: Page) => Promise<void>) {
+  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+  try {
+    await test(page);
+  } finally {
+    await page.close();
+  }
+}
+
+const explorerCount = (page: Page) => page.locator("[data-explorer-count]").getAttribute("data-explorer-count");
+
+/** The ISO3 cell of every row the explorer's table has rendered. */
+async function explorerIso3(page: Page): Promise<string[]> {
+  return page.locator("#explorer table").evaluate((table) => {
+    const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent?.trim());
+    const column = headers.indexOf("ISO3");
+    return [...table.querySelectorAll("tbody tr")].map((tr) => tr.children[column]?.textContent?.trim() ?? "");
+  });
+}
+
+const selectedCountry = (page: Page) => page.getByLabel("Country", {exact: true}).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
+
+describe("/pages/mapping", () => {
+  it("opens with no console error, no foreign request, every cell settled", async () => {
+    await withPage(async (page) => expect(await checkPage(page, origin + PAGE)).toEqual(CLEAN));
+  });
+
+  it("draws a point for every lithium site on Figure 3", async () => {
+    const sites = await published<{has_lithium: boolean}>("sites");
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      const dots = await page.locator("[data-figure=lithium] svg.world-map-plot").evaluate((svg) => ["site", "site-zero", "site-unknown"].reduce((n, c) => n + svg.querySelectorAll(`g.${c} > *`).length, 0));
+      expect(dots).toBe(sites.filter((d) => d.has_lithium).length);
+      expect(dots).toBe(240); // 160 Busch et al. deposits and 80 ICMM lithium sites
+    });
+  });
+
+  it("choosing Indonesia filters the table to Indonesian rows only and keeps the choice in the URL", async () => {
+    const sites = await published<{iso3: string}>("sites");
+    const paper = await published<{country: string}>("paper_table3");
+    const expected = sites.filter((d) => d.iso3 === "IDN").length + paper.filter((d) => d.country === "Indonesia").length;
+    expect(expected).toBe(21); // 9 ICMM nickel sites and the paper's 12 rows
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      expect(Number(await explorerCount(page))).toBeGreaterThan(expected);
+      await page.getByLabel("Country", {exact: true}).selectOption({label: "Indonesia"});
+      await expect.poll(() => explorerCount(page)).toBe(String(expected));
+      const iso3 = await explorerIso3(page);
+      expect(iso3).toHaveLength(expected);
+      expect(new Set(iso3)).toEqual(new Set(["IDN"]));
+      await expect.poll(() => new URL(page.url()).searchParams.get("country")).toBe("IDN");
+      // The other views follow: Indonesia outlined on the maps and in the data-gap matrix.
+      expect(await page.locator("[data-figure=nickel-mining] g.selected-country path").count()).toBe(1);
+      expect(await page.locator("[data-figure=gaps] g.gap-selected rect").count()).toBe(18);
+      expect(await page.locator("[data-selection]").getAttribute("data-selection")).toBe("IDN");
+    });
+  });
+
+  it("reopening the URL of a view shows the same view", async () => {
+    let url = "";
+    let rows: string[] = [];
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      await page.getByLabel("Country", {exact: true}).selectOption({label: "Indonesia"});
+      await page.getByLabel("Technology").selectOption({label: "RKEF (5)"});
+      await expect.poll(() => explorerCount(page)).toBe("5"); // rows 5, 9, 10, 11 and 12 of the paper's table
+      await expect.poll(() => new URL(page.url()).searchParams.get("technology")).toBe("RKEF");
+      url = page.url();
+      rows = await explorerIso3(page);
+    });
+    await withPage(async (page) => {
+      expect(await checkPage(page, url)).toEqual(CLEAN);
+      expect(await selectedCountry(page)).toBe("Indonesia");
+      expect(await explorerCount(page)).toBe("5");
+      expect(await explorerIso3(page)).toEqual(rows);
+      expect(page.url()).toBe(url);
+    });
+  });
+
+  it("a bad value in the URL shows a notice, is ignored, and the page works", async () => {
+    await withPage(async (page) => {
+      const report = await checkPage(page, `${origin}${PAGE}?country=ZZZ&technology=laser&set=paper`);
+      expect(report).toEqual(CLEAN);
+      const notice = await page.locator("[data-url-problems]").textContent();
+      expect(notice).toContain("country=ZZZ");
+      expect(notice).toContain("technology=laser");
+      expect(await selectedCountry(page)).toBe("All countries");
+      expect(await explorerCount(page)).toBe("12"); // the valid part of the link, set=paper, still applies
+      await expect.poll(() => new URL(page.url()).search).toBe("?set=paper");
+    });
+  });
+
+  it("clicking a country on a map selects it", async () => {
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      await page.locator("[data-figure=nickel-mining] path[data-id='360']").dispatchEvent("click"); // Indonesia
+      await expect.poll(() => selectedCountry(page)).toBe("Indonesia");
+      await expect.poll(() => explorerCount(page)).toBe("21");
+    });
+  });
+
+  it("the data-gap matrix equals the SQL counts and a count of the published table in Node", async () => {
+    const sites = await published<Record<string, unknown>>("sites");
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      expect(await page.locator("[data-gap-agreement]").getAttribute("data-gap-agreement")).toBe("agree");
+      const matrix = await page.locator("[data-figure=gaps] g.gap-cell rect").evaluateAll((rects) =>
+        rects.map((r) => ({group: r.getAttribute("data-group")!, column: r.getAttribute("data-column")!, with: Number(r.getAttribute("data-with")), sites: Number(r.getAttribute("data-sites"))}))
+      );
+      const sql = await page.locator("table.sql-gaps tr[data-sql-group]").evaluateAll((trs) =>
+        trs.flatMap((tr) => [...tr.querySelectorAll("td[data-column]")].map((td) => ({group: tr.getAttribute("data-sql-group")!, column: td.getAttribute("data-column")!, value: Number(td.textContent)})))
+      );
+      const sqlValue = new Map(sql.map((d) => [`${d.group}/${d.column}`, d.value]));
+      const ofSites = matrix.filter((c) => c.group !== "TABLE3");
+      expect(ofSites).toHaveLength(18 * new Set(sites.map((d) => d.iso3)).size + 18);
+      for (const cell of ofSites) {
+        expect(sqlValue.get(`${cell.group}/${cell.column}`), `${cell.group}/${cell.column}`).toBe(cell.with);
+        expect(sqlValue.get(`${cell.group}/sites`)).toBe(cell.sites);
+        const rows = cell.group === "ALL" ? sites : sites.filter((d) => d.iso3 === cell.group);
+        expect(rows.filter((d) => d[cell.column] !== null && d[cell.column] !== undefined).length, `${cell.group}/${cell.column}`).toBe(cell.with);
+      }
+      // Counts worked from the sources: 489 sites, 329 of them ICMM with a confidence, none with a technology.
+      const at = (group: string, column: string) => matrix.find((c) => c.group === group && c.column === column)!;
+      expect(at("ALL", "name")).toMatchObject({with: 489, sites: 489});
+      expect(at("ALL", "confidence").with).toBe(329);
+      expect(at("ALL", "technology").with).toBe(0);
+      expect(at("TABLE3", "technology")).toMatchObject({with: 10, sites: 12});
+    });
+  });
+});
