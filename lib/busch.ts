@@ -1,7 +1,8 @@
 import {z} from "zod";
 import type {Crosswalk} from "./crosswalk.js";
 import {parseCsv} from "./csv.js";
-import {checkCountryAtCoords, countryIso3, repairMojibake, required} from "./icmm.js";
+import {checkCountryAtCoords, countryIso3, required} from "./icmm.js";
+import {repairMojibake} from "./mojibake.js";
 import {SourceError} from "./source-error.js";
 import {latitude, longitude, number, oneOf, text, tonnage, validateRecords} from "./validate.js";
 

@@ -1,4 +1,5 @@
 import {iso1A3Code} from "@rapideditor/country-coder";
+import {repairMojibake} from "./mojibake.js";
 import {z} from "zod";
 import {parseCsv, type CsvTable} from "./csv.js";
 import {SourceError} from "./source-error.js";
@@ -343,36 +344,6 @@ export function parseAgreements(csvText: string, file: string): {line: number; r
 
 // ---------------------------------------------------------------- IEA Policies and Measures
 
-const CP1252_HIGH: Readonly<Record<string, number>> = {
-  "\u20ac": 0x80, "\u201a": 0x82, "\u0192": 0x83, "\u201e": 0x84, "\u2026": 0x85, "\u2020": 0x86, "\u2021": 0x87, "\u02c6": 0x88,
-  "\u2030": 0x89, "\u0160": 0x8a, "\u2039": 0x8b, "\u0152": 0x8c, "\u017d": 0x8e, "\u2018": 0x91, "\u2019": 0x92, "\u201c": 0x93,
-  "\u201d": 0x94, "\u2022": 0x95, "\u2013": 0x96, "\u2014": 0x97, "\u02dc": 0x98, "\u2122": 0x99, "\u0161": 0x9a, "\u203a": 0x9b,
-  "\u0153": 0x9c, "\u017e": 0x9e, "\u0178": 0x9f
-};
-const CONTINUATION = `[\\u0080-\\u00bf${Object.keys(CP1252_HIGH).join("")}]`;
-const MOJIBAKE = new RegExp(`[\\u00c2-\\u00df]${CONTINUATION}|[\\u00e0-\\u00ef]${CONTINUATION}{2}|[\\u00f0-\\u00f4]${CONTINUATION}{3}`, "g");
-const strictUtf8 = new TextDecoder("utf-8", {fatal: true});
-
-/**
- * Repairs text whose UTF-8 bytes were read as Latin-1 or cp1252 and written out again as UTF-8
- * ("Australiaâ\u0080\u0099s" -> "Australia's", "â\u0080\u0093" -> "–", "Â£" -> "£"). Only sequences that
- * decode as valid UTF-8 are changed; says whether anything was.
- */
-export function repairMojibake(s: string): {text: string; repaired: boolean} {
-  let repaired = false;
-  const fixed = s.replace(MOJIBAKE, (match) => {
-    const bytes = Uint8Array.from([...match].map((ch) => CP1252_HIGH[ch] ?? ch.codePointAt(0)!));
-    try {
-      const decoded = strictUtf8.decode(bytes);
-      repaired = true;
-      return decoded;
-    } catch {
-      return match;
-    }
-  });
-  return {text: fixed, repaired};
-}
-
 const ENTITIES: Readonly<Record<string, string>> = {amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " "};
 
 /** Plain text of an IEA description: tags and entities out, mojibake repaired, spaces collapsed. */
@@ -383,7 +354,7 @@ export function htmlToText(html: string): string {
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e: string) =>
       e[0] === "#" ? String.fromCodePoint(e[1]?.toLowerCase() === "x" ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : ENTITIES[e.toLowerCase()] ?? m
     );
-  return repairMojibake(stripped).text.replace(/[\s\u00a0]+/g, " ").trim();
+  return repairMojibake(stripped).value.replace(/[\s\u00a0]+/g, " ").trim();
 }
 
 /** The site's id of an IEA policy: a slug of its repaired title, at most 72 characters, cut at a hyphen. */
@@ -476,7 +447,7 @@ export function parseIeaPolicies(csvText: string, file: string): {line: number; 
   const table = parseCsv(csvText, file, {required: Object.keys(ieaSchema.shape)});
   const ids = new Map<string, number>();
   return validateRecords(table, ieaSchema).map(({line, row: r}) => {
-    const {text: title, repaired} = repairMojibake(r.title);
+    const {value: title, repaired} = repairMojibake(r.title);
     const id = policyId(title);
     if (ids.has(id)) throw new SourceError(file, line, "title", r.title, `duplicate key: policy id "${id}" already on line ${ids.get(id)}`);
     ids.set(id, line);

@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {csvFormat, csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {joinSummaries, parseIeaPolicies, parseSummaries, repairMojibake} from "../../lib/policy-sources.ts";
+import {repairMojibake} from "../../lib/mojibake.ts";
+import {joinSummaries, parseIeaPolicies, parseSummaries} from "../../lib/policy-sources.ts";
 import {buildTable} from "../../lib/table.ts";
 import {policiesTable} from "../../lib/tables/policies.ts";
 
@@ -40,7 +41,7 @@ describe("policiesTable", () => {
   });
 
   it("sharedRun(summary, description) finds no run of 8 consecutive words that a summary shares with its IEA description", () => {
-    const byTitle = new Map(raw.map((d) => [repairMojibake(d.title!).text.trim(), d.description!]));
+    const byTitle = new Map(raw.map((d) => [repairMojibake(d.title!).value.trim(), d.description!]));
     // The check can fail: a sentence lifted from a description is caught.
     const first = byTitle.get("Future Made in Australia Act 2025")!;
     expect(sharedRun("It introduced tax incentives for renewable hydrogen and critical minerals production, aiming high.", first)).toBe("introduced tax incentives for renewable hydrogen and critical");
@@ -56,8 +57,8 @@ describe("policiesTable", () => {
     expect(repaired.map((r) => r.title)).toEqual(["DRC ARECOMS Decision No. 004/2025 \u2013 Cobalt Quota System"]);
     const text = rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === "string"));
     expect(text.filter((s) => /\u00c3|\u00c2|\u00e2[\u0080-\u00bf\u20ac]/.test(s))).toEqual([]);
-    expect(repairMojibake("Australia\u00e2\u0080\u0099s and \u00c2\u00a3 and \u00e2\u20ac\u201c")).toEqual({text: "Australia\u2019s and \u00a3 and \u2013", repaired: true});
-    expect(repairMojibake("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale")).toEqual({text: "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", repaired: false});
+    expect(repairMojibake("Australia\u00e2\u0080\u0099s and \u00c2\u00a3 and \u00e2\u20ac\u201c")).toEqual({value: "Australia\u2019s and \u00a3 and \u2013", repaired: true});
+    expect(repairMojibake("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale")).toEqual({value: "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", repaired: false});
   });
 
   it("buildTable(policiesTable, read) reads countries as ISO3 codes (EU for the IEA's EUR), dates and flattened policy types", () => {
