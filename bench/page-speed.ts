@@ -16,7 +16,8 @@ const {server, origin} = await serveDist("dist");
 const browser = await launch();
 console.log(`dist/: ${execSync("du -sh dist").toString().split("\t")[0]}`);
 console.log("page | JS loaded | all bytes loaded | cells settled (median ms)");
-for (const path of sitePages("dist")) {
+const only = process.env.PAGES?.split(",");
+for (const path of sitePages("dist").filter((p) => !only || only.includes(p))) {
   const times: number[] = [];
   let js = 0;
   let all = 0;
@@ -25,8 +26,8 @@ for (const path of sitePages("dist")) {
     const page = await context.newPage();
     let jsBytes = 0;
     let allBytes = 0;
-    page.on("response", async (response) => {
-      const length = Number((await response.allHeaders())["content-length"] ?? 0);
+    page.on("response", (response) => {
+      const length = Number(response.headers()["content-length"] ?? 0);
       allBytes += length;
       if (/\.js(\?|$)/.test(response.url())) jsBytes += length;
     });
