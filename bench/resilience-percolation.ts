@@ -8,21 +8,7 @@
 import type {Network} from "../lib/resilience/network.js";
 import {percolation, type RemovalStrategy} from "../lib/resilience/percolation.js";
 import {mulberry32} from "../lib/resilience/random.js";
-
-function scaleFree(n: number, m: number, seed: number): Network {
-  const r = mulberry32(seed);
-  const ends: number[] = [];
-  const edges: {from: string; to: string}[] = [];
-  for (let v = 1; v < n; v++) {
-    const targets = new Set<number>();
-    while (targets.size < Math.min(m, v)) targets.add(ends.length === 0 ? 0 : ends[Math.floor(r() * ends.length)]!);
-    for (const t of targets) {
-      edges.push({from: `n${t}`, to: `n${v}`});
-      ends.push(t, v);
-    }
-  }
-  return {nodes: Array.from({length: n}, (_, i) => ({id: `n${i}`})), edges};
-}
+import {scaleFree} from "../tests/lib/resilience/graphs.ts";
 
 function randomGraph(n: number, meanDegree: number, seed: number): Network {
   const r = mulberry32(seed);

@@ -1,14 +1,8 @@
 import * as Plot from "@observablehq/plot";
+import type {RankDistribution} from "../lib/resilience/composite.js";
 
-/** The fields of a rank distribution (lib/resilience/composite.ts `RankDistribution`) the chart draws. */
-export interface RankRow {
-  unit: string;
-  baseRank: number | null;
-  median: number | null;
-  min: number | null;
-  max: number | null;
-  reason?: string;
-}
+/** A unit's rank distribution, as lib/resilience/composite.ts computes it. */
+export type RankRow = RankDistribution;
 
 /**
  * Rank sensitivity of a composite index: for each unit, its rank under the reader's weights (dot),

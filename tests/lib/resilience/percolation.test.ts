@@ -3,8 +3,7 @@ import {describe, expect, it} from "vitest";
 import type {Network} from "../../../lib/resilience/network.js";
 import {giantComponentCurve, percolation} from "../../../lib/resilience/percolation.js";
 import {mulberry32} from "../../../lib/resilience/random.js";
-
-const ids = (n: number) => Array.from({length: n}, (_, i) => `n${i}`);
+import {ids, scaleFree} from "./graphs.ts";
 
 function star(n: number): Network {
   return {nodes: ids(n).map((id) => ({id})), edges: ids(n).slice(1).map((id) => ({from: "n0", to: id}))};
@@ -13,22 +12,6 @@ function star(n: number): Network {
 function complete(n: number): Network {
   const edges = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) edges.push({from: `n${i}`, to: `n${j}`});
-  return {nodes: ids(n).map((id) => ({id})), edges};
-}
-
-/** Preferential attachment (Barabasi-Albert, m links per new node): a few large hubs. */
-export function scaleFree(n: number, m: number, seed: number): Network {
-  const r = mulberry32(seed);
-  const ends: number[] = [];
-  const edges: {from: string; to: string}[] = [];
-  for (let v = 1; v < n; v++) {
-    const targets = new Set<number>();
-    while (targets.size < Math.min(m, v)) targets.add(ends.length === 0 ? 0 : ends[Math.floor(r() * ends.length)]!);
-    for (const t of targets) {
-      edges.push({from: `n${t}`, to: `n${v}`});
-      ends.push(t, v);
-    }
-  }
   return {nodes: ids(n).map((id) => ({id})), edges};
 }
 
