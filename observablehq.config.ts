@@ -1,4 +1,5 @@
 import {execSync} from "node:child_process";
+import {FIGURES} from "./lib/figures/index.js";
 import {TABLES} from "./lib/tables/index.js";
 
 /** The commit and its date identify the edition of the site; the date keeps builds reproducible. */
@@ -44,7 +45,9 @@ export default {
   dynamicPaths: [
     ...TABLES.flatMap(({name}) => ["arrow", "csv", "parquet"].map((ext) => `/data/tables/${name}.${ext}`)),
     "/data/tables/catalog.json",
-    "/data/tables/datapackage.json"
+    "/data/tables/datapackage.json",
+    ...FIGURES.flatMap(({id}) => ["arrow", "csv"].map((ext) => `/data/figures/${id}.${ext}`)),
+    "/data/figures/catalog.json"
   ],
   pager: true,
   search: true,
@@ -54,6 +57,8 @@ export default {
   // makes no third-party request (see scripts/prime-npm-cache.ts).
   globalStylesheets: [],
   // The json and parquet extensions would be downloaded at build time; snapshots are Arrow streams.
+  // Both DuckDB builds ship: Framework 1.13's DuckDBClient looks up the MVP build's files even in a
+  // browser that runs the exception-handling one, and fails without them. A reader downloads one.
   duckdb: {extensions: {json: null, parquet: null}},
   head: '<link rel="icon" href="/favicon.svg" type="image/svg+xml"><meta name="citation_title" content="MINERS: Key Summary of Initial Results (live edition)">',
   footer: `MINERS live working paper, after Domenech, Liu and Aden, <i>MINERS: Key Summary of Initial Results</i>, working paper for discussion, UCL, January 2026 (<b>not for citation</b>). Site edition ${commit}${date ? ` of ${date}` : ""}. Data: USGS, ICMM, World Bank, UN Comtrade, IEA; see the <a href="/pages/data">data catalog</a>.`

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {ListCell, ListMatrix} from "../lib/critical-lists-compare.js";
 
 export interface CriticalListsMatrixOptions {

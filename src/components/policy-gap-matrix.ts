@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {TYPE_LABELS, typeLabel} from "./policy-colors.js";
 
 /** Measures of one jurisdiction and type (0 where it has none). */

@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./policy-colors.js";
 
 export interface PolicyStatusChartOptions {

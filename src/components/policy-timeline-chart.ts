@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./policy-colors.js";
 
 /** Measures started in one year (null: no single year known) with one status. */

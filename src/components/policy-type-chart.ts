@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import {INTERVENTION_TYPES} from "../lib/policy-vocabulary.js";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./policy-colors.js";
 

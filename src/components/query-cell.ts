@@ -6,10 +6,10 @@
  * Errors show in place and the page goes on working. The edited query lives in the page's URL
  * (query-string parameter named after the cell), so a link reproduces it: opening the link runs it.
  */
-import {sql, PostgreSQL} from "@codemirror/lang-sql";
-import {Prec} from "@codemirror/state";
-import {keymap} from "@codemirror/view";
-import {EditorView, basicSetup} from "codemirror";
+import {sql, PostgreSQL} from "npm:@codemirror/lang-sql";
+import {Prec} from "npm:@codemirror/state";
+import {keymap} from "npm:@codemirror/view";
+import {EditorView, basicSetup} from "npm:codemirror";
 import {decodeText, encodeText, MAX_TOKEN_LENGTH, readParam, withParam} from "../lib/permalink.js";
 import type {DuckDBClientLike, DuckDBConnection, ResultBatch} from "./database.js";
 import {MAX_ROWS_KEPT, ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "./query-result.js";
@@ -30,6 +30,12 @@ export interface QueryCellOptions {
   maxRows?: number;
   /** Base name of the CSV download; default the id. */
   filename?: string;
+  /** Called with each result; a figure's query redraws its chart from it. */
+  onResult?: (result: QueryResult) => void;
+  /** Show the result as a table and an automatic chart under the editor; default true (a figure shows its own). */
+  showResult?: boolean;
+  /** The page's link to the query's element; default "#" + id. */
+  anchor?: string;
   document?: Document;
 }
 
@@ -51,7 +57,7 @@ export interface QueryCellElement extends HTMLDivElement {
 const ID = /^[A-Za-z][\w-]*$/;
 
 export function QueryCell(options: QueryCellOptions): QueryCellElement {
-  const {query: original, id, schema = {}, autorun = true, maxRows = 200, filename = id} = options;
+  const {query: original, id, schema = {}, autorun = true, maxRows = 200, filename = id, showResult = true, anchor = id} = options;
   const document = options.document ?? globalThis.document;
   if (!ID.test(id)) throw new RangeError(`QueryCell: id ${JSON.stringify(id)} must start with a letter and hold only letters, digits, "-" and "_"`);
   ensureStyle(document);
@@ -116,7 +122,7 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
       }
       const href = withParam(window.location.href, id, token);
       if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
-      link.href = `${href.replace(/#.*$/, "")}#${id}`;
+      link.href = `${href.replace(/#.*$/, "")}#${anchor}`;
     });
     return urlWrite;
   };
@@ -166,10 +172,16 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
   };
 
   let current: {connection: DuckDBConnection | null; cancelled: boolean} | null = null;
+  // A run asked for while another is under way (the database still loading, or a query running)
+  // is not dropped: the editor's text runs as soon as the current one ends.
+  let again = false;
   root.result = null;
 
   async function run(): Promise<void> {
-    if (current) return;
+    if (current) {
+      again = true;
+      return;
+    }
     const text = view.state.doc.toString();
     const job: {connection: DuckDBConnection | null; cancelled: boolean} = {connection: null, cancelled: false};
     current = job;
@@ -218,10 +230,21 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
     } finally {
       current = null;
       await job.connection?.close().catch(() => {});
+      if (again) {
+        again = false;
+        await run();
+      }
     }
   }
 
   function render(result: QueryResult) {
+    csvButton.disabled = false;
+    try {
+      options.onResult?.(result);
+    } catch (error) {
+      showMessage("error", errorText(error));
+    }
+    if (!showResult) return;
     const table = ResultTable(result, {maxRows, document});
     const width = root.clientWidth || 640;
     let chart: Element | null = null;
@@ -243,6 +266,7 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
 
   async function cancel(): Promise<void> {
     const job = current;
+    again = false;
     if (!job) return;
     job.cancelled = true;
     status.textContent = "Cancelling…";
@@ -290,7 +314,7 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
 
   // A query from the link replaces the original and runs; a damaged link says so and keeps the original.
   const token = readParam(window.location.search, id);
-  link.href = `${window.location.href.replace(/#.*$/, "")}#${id}`;
+  link.href = `${window.location.href.replace(/#.*$/, "")}#${anchor}`;
   void (async () => {
     let fromLink = false;
     if (token) {

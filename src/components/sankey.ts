@@ -1,5 +1,5 @@
-import * as Plot from "@observablehq/plot";
-import {sankey as d3Sankey} from "d3-sankey";
+import * as Plot from "npm:@observablehq/plot";
+import {sankey as d3Sankey} from "npm:d3-sankey";
 import {BALANCE_TOLERANCE, massBalance, validateSystem, type Flow, type MfaSystem, type Process, type ProcessBalance} from "../lib/mfa/system.js";
 
 /** A process with where it is drawn: its stage (column, left to right) and the state of its material. */

@@ -27,6 +27,13 @@ const CSS = `
 .site-figure > .figure-title { font: 600 15px/1.4 var(--sans-serif); margin-bottom: 0.5rem; }
 .site-figure > .figure-title a.figure-anchor { color: inherit; text-decoration: none; }
 .site-figure > .figure-caption { font: 14px/1.45 var(--sans-serif); max-width: 640px; margin: 0.4rem 0; }
+.live-figure .figure-body { min-height: 2rem; }
+.live-figure .figure-origin:empty { display: none; }
+.figure-tools button[aria-expanded="true"] { background: var(--theme-background-alt, #eee); font-weight: 600; }
+.figure-tools .figure-link { font: inherit; padding: 0.15rem 0.6rem; }
+.figure-panel { margin: 0.3rem 0 0.8rem; max-width: 960px; }
+.figure-panel .query-cell { margin: 0.3rem 0; }
+.figure-panel-cite .cite-panel > summary { display: none; }
 .cite-panel { margin-top: 0.5rem; font: 13px/1.4 var(--sans-serif); max-width: 760px; }
 .cite-panel pre { font-size: 12px; white-space: pre-wrap; word-break: break-all; background: var(--theme-background-alt, #f6f6f6); padding: 0.5rem; margin: 0.3rem 0; }
 .cite-panel h4 { margin: 0.75rem 0 0.2rem; font-size: 13px; }

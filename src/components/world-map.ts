@@ -1,4 +1,4 @@
-import * as Plot from "@observablehq/plot";
+import * as Plot from "npm:@observablehq/plot";
 import type {Feature, Geometry} from "geojson";
 
 /** A Natural Earth country from world-atlas (via topojson-client): id is the ISO numeric code. */

@@ -1,0 +1,3 @@
+import type {FigureDefinition} from "./define.js";
+
+export const MATERIAL_FLOWS_FIGURES: readonly FigureDefinition[] = [];

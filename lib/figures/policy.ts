@@ -1,0 +1,3 @@
+import type {FigureDefinition} from "./define.js";
+
+export const POLICY_FIGURES: readonly FigureDefinition[] = [];
