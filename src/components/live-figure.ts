@@ -96,7 +96,9 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   figure.dataset.figure = number;
   figure.dataset.state = "snapshot";
   const heading = el("div", "figure-title");
-  const anchor = el("a", "figure-anchor", `Figure ${number}`);
+  // The paper's tables are numbered T1, T2 ... and printed "Table 1".
+  const label = definition.kind === "table" ? `Table ${number.replace(/^T/, "")}` : `Figure ${number}`;
+  const anchor = el("a", "figure-anchor", label);
   anchor.href = `#${id}`;
   heading.append(anchor, document.createTextNode(`. ${title}`));
   const body = el("div", "figure-body");
@@ -155,7 +157,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   // --- tools -----------------------------------------------------------------------------------
   const tools = el("div", "figure-tools");
   tools.setAttribute("role", "group");
-  tools.setAttribute("aria-label", `Figure ${number}: tools`);
+  tools.setAttribute("aria-label", `${label}: tools`);
   const panels = el("div", "figure-panels");
   const toggle = (label: string, kind: string, open: (panel: HTMLElement) => void) => {
     const button = el("button", "", label);
@@ -229,7 +231,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   // Data: the rows drawn, as a table a keyboard can reach and scroll.
   const fillData = () => {
     if (!dataPanel) return;
-    dataPanel.replaceChildren(RowsTable(figure.rows, figure.source === "snapshot" ? columns : Object.keys(figure.rows[0] ?? {}), {document, label: `Figure ${number}: data`}));
+    dataPanel.replaceChildren(RowsTable(figure.rows, figure.source === "snapshot" ? columns : Object.keys(figure.rows[0] ?? {}), {document, label: `${label}: data`}));
   };
   dataPanel = toggle("Data", "data", fillData).panel;
 
