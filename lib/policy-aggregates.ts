@@ -1,6 +1,6 @@
 import {parseDateSpan} from "./date-span.js";
 import type {PolicyMeasureRow} from "./policy-schema.js";
-import {INTERVENTION_TYPES, STATUSES} from "./policy-vocabulary.js";
+import {INTERVENTION_TYPES, STATUSES, VALUE_CHAIN_STAGES} from "./policy-vocabulary.js";
 
 /**
  * The aggregates the working paper reports for its policy dataset (counts by jurisdiction, shares
@@ -262,4 +262,17 @@ export function paperComparison(rows: readonly MeasureFields[]): PaperComparison
     coop("coop_count_aus", "Initiatives with Australia", "AUS"),
     coop("coop_count_jpn", "Initiatives with Japan", "JPN")
   ];
+}
+
+/**
+ * Measures naming each value-chain stage, in the vocabulary's order (a measure may name several),
+ * and the measures that name none (value_chain_stages null). Accessions are left out.
+ */
+export function stageCounts(rows: readonly Pick<PolicyMeasureRow, "part_of" | "value_chain_stages">[]): {stages: {stage: string; count: number}[]; unclassified: number} {
+  const measures = measuresOf(rows);
+  const named = measures.map((r) => (r.value_chain_stages === null ? [] : r.value_chain_stages.split(";")));
+  return {
+    stages: VALUE_CHAIN_STAGES.map((s) => ({stage: s.id as string, count: named.filter((list) => list.includes(s.id)).length})),
+    unclassified: measures.filter((r) => r.value_chain_stages === null).length
+  };
 }
