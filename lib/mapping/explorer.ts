@@ -218,3 +218,19 @@ export function distinctValues<K extends keyof ExplorerRow>(rows: readonly Explo
   }
   return [...counts].map(([value, count]) => ({value, count})).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
 }
+
+/**
+ * The explorer's rows from the Table 3 figure's result, which stacks the sites table (origin "site")
+ * and the paper's Table 3 (origin "paper") under one set of columns. A paper row's country is coded
+ * with the ISO3 code the site rows give the same country name (null if no site row names it).
+ * Throws RangeError on any other origin.
+ */
+export function explorerRows(rows: readonly Readonly<Record<string, unknown>>[]): ExplorerRow[] {
+  const iso3ByName = new Map<string, string>();
+  for (const r of rows) if (r.origin === "site" && typeof r.country === "string" && typeof r.iso3 === "string" && !iso3ByName.has(r.country)) iso3ByName.set(r.country, r.iso3);
+  return rows.map((r) => {
+    if (r.origin === "site") return siteToExplorer(r as unknown as SiteFields);
+    if (r.origin === "paper") return paperToExplorer(r as unknown as PaperTable3Row, (name) => iso3ByName.get(name) ?? null);
+    throw new RangeError(`explorerRows: unknown origin ${JSON.stringify(r.origin)}`);
+  });
+}

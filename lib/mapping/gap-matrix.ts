@@ -80,3 +80,32 @@ export function gapMatrix<Row extends object>(
     )
   };
 }
+
+/**
+ * The matrix from count rows such as the Figure 7 query returns: one row per group (`grp`) with its
+ * number of sites (`sites`) and, per field, the count of sites with a value, in the rows' order.
+ * Throws RangeError when a row lacks a field's count.
+ */
+export function gapMatrixFromCounts(rows: readonly Readonly<Record<string, unknown>>[], fields: readonly GapField[]): GapMatrix {
+  const groups = rows.map((r) => ({group: String(r.grp), sites: Number(r.sites)}));
+  const cells = rows.flatMap((r, i) =>
+    fields.map(({column}) => {
+      const value = r[column];
+      if (typeof value !== "number") throw new RangeError(`gapMatrixFromCounts: no count for "${column}" in group "${String(r.grp)}"`);
+      const sites = groups[i]!.sites;
+      return {group: groups[i]!.group, column, sites, withValue: value, share: sites ? value / sites : 0};
+    })
+  );
+  return {groups, cells};
+}
+
+/** The cells of `a` whose count or number of sites differs in `b` (or is missing there), and whether both list the same groups in the same order. */
+export function gapDifferences(a: GapMatrix, b: GapMatrix): {cells: GapCell[]; sameGroups: boolean} {
+  const other = new Map(b.cells.map((c) => [`${c.group}\u0000${c.column}`, c]));
+  const cells = a.cells.filter((c) => {
+    const d = other.get(`${c.group}\u0000${c.column}`);
+    return d === undefined || d.withValue !== c.withValue || d.sites !== c.sites;
+  });
+  const sameGroups = a.groups.length === b.groups.length && a.groups.every((g, i) => g.group === b.groups[i]!.group && g.sites === b.groups[i]!.sites);
+  return {cells, sameGroups};
+}

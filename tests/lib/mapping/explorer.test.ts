@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {ALL, NONE, NO_FILTER, distinctValues, filterRows, fold, matchesSearch, paperToExplorer, siteToExplorer, type SiteFields} from "../../../lib/mapping/explorer.ts";
+import {ALL, NONE, NO_FILTER, distinctValues, explorerRows, filterRows, fold, matchesSearch, paperToExplorer, siteToExplorer, type SiteFields} from "../../../lib/mapping/explorer.ts";
 import {TABLE3_FIELDS, paperRowAsSite} from "../../../lib/mapping/table3-fields.ts";
 import type {PaperTable3Row} from "../../../lib/tables/paper-table3.ts";
 
@@ -118,5 +118,25 @@ describe("TABLE3_FIELDS", () => {
     expect(site).toMatchObject({operator: "ANTAM", grade_pct: "1.29-2.01", production_kt: 24.3, reserves_kt: 8632, cost_usd_per_t: "14.4k$/t", name: null});
     expect(Object.keys(site)).toHaveLength(18);
     expect(() => paperRowAsSite({})).toThrow(RangeError);
+  });
+});
+
+describe("explorerRows", () => {
+  it("maps site rows and paper rows of the stacked Table 3 result; the paper's country is coded from the site rows' names", () => {
+    const rows = explorerRows([
+      {origin: "site", ...sorowako},
+      {origin: "site", ...atacama},
+      {origin: "paper", ...paperRow({row_in_table: 3, country: "Indonesia"})},
+      {origin: "paper", ...paperRow({row_in_table: 4, country: "Narnia"})}
+    ]);
+    expect(rows.map((r) => [r.set, r.id, r.iso3])).toEqual([
+      ["ICMM", "ICMM08824", "IDN"],
+      ["Busch et al. 2024", "1", "CHL"],
+      ["Paper Table 3", "row 3", "IDN"],
+      ["Paper Table 3", "row 4", null]
+    ]);
+  });
+  it("throws on an unknown origin", () => {
+    expect(() => explorerRows([{origin: "other"}])).toThrow(RangeError);
   });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {gapMatrix, hasValue} from "../../../lib/mapping/gap-matrix.ts";
+import {gapDifferences, gapMatrix, gapMatrixFromCounts, hasValue} from "../../../lib/mapping/gap-matrix.ts";
 
 // Five sites in two countries; counts worked by hand below.
 const rows = [
@@ -52,5 +52,29 @@ describe("gapMatrix", () => {
 
   it("gapMatrix(rows, fields, groupOf, {total}) throws RangeError when the total's name is also a group", () => {
     expect(() => gapMatrix(rows, fields, (d) => d.iso3, {total: "AUS"})).toThrow(RangeError);
+  });
+});
+
+describe("gapMatrixFromCounts and gapDifferences", () => {
+  // The counts the Figure 7 query returns for the five rows above, by hand.
+  const counts = [
+    {grp: "ALL", sites: 5, confidence: 4, grade: 2, tech: 1},
+    {grp: "AUS", sites: 3, confidence: 3, grade: 0, tech: 1},
+    {grp: "IDN", sites: 2, confidence: 1, grade: 2, tech: 0}
+  ];
+  it("reads the rows in their order into the same matrix gapMatrix counts", () => {
+    const fromCounts = gapMatrixFromCounts(counts, fields);
+    expect(fromCounts).toEqual(gapMatrix(rows, fields, (d) => d.iso3, {total: "ALL"}));
+    expect(fromCounts.cells[4]).toEqual({group: "AUS", column: "grade", sites: 3, withValue: 0, share: 0});
+    expect(gapDifferences(fromCounts, gapMatrix(rows, fields, (d) => d.iso3, {total: "ALL"}))).toEqual({cells: [], sameGroups: true});
+  });
+  it("names the cells that differ and notices other groups", () => {
+    const changed = gapMatrixFromCounts([counts[0]!, {...counts[1]!, tech: 2}], fields);
+    const diff = gapDifferences(changed, gapMatrixFromCounts(counts, fields));
+    expect(diff.cells.map((c) => `${c.group}/${c.column}`)).toEqual(["AUS/tech"]);
+    expect(diff.sameGroups).toBe(false);
+  });
+  it("throws when a count is missing", () => {
+    expect(() => gapMatrixFromCounts([{grp: "ALL", sites: 1, confidence: 1}], fields)).toThrow(/grade/);
   });
 });
