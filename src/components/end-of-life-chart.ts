@@ -1,0 +1,46 @@
+import * as Plot from "npm:@observablehq/plot";
+import type {EndOfLifeSeries} from "../../lib/mfa-systems/figure-rows.js";
+
+export interface EndOfLifeChartOptions {
+  width?: number;
+  height?: number;
+  /** Label of the inflow series, e.g. "into use". */
+  inflowLabel?: string;
+  document?: Document;
+}
+
+/** Three significant figures, at most two decimals: 5.9, 47.5, 1,085. */
+export function formatFlow(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return "missing";
+  const a = Math.abs(v);
+  return v.toLocaleString("en-GB", {maximumFractionDigits: a >= 100 ? 0 : a >= 10 ? 1 : 2});
+}
+
+/**
+ * The assumed inflow into use and the outflow the dynamic stock model gives, by year, as two lines;
+ * the model's end of life of the last year as a grey circle and the paper's as a red diamond (left
+ * out, and said so in the legend, when the paper's value is missing).
+ */
+export function EndOfLifeChart(data: EndOfLifeSeries, {width = 640, height = 260, inflowLabel = "into use", document}: EndOfLifeChartOptions = {}): SVGSVGElement | HTMLElement {
+  const inflow = `${inflowLabel} (assumed)`;
+  const outflow = "end of life (model)";
+  const paperLabel = data.paper === null ? "paper's end of life: missing" : `paper's end of life, ${data.lastYear}`;
+  const series = data.series.map((d) => ({...d, label: d.series === "inflow" ? inflow : outflow}));
+  return Plot.plot({
+    width,
+    height,
+    marginLeft: 56,
+    document,
+    x: {label: null, tickFormat: "d"},
+    y: {label: data.unit, grid: true},
+    color: {legend: true, domain: [inflow, outflow, paperLabel], range: ["#2ca02c", "#7f7f7f", "#cf222e"]},
+    marks: [
+      Plot.lineY(series, {x: "year", y: "value", stroke: "label"}),
+      ...(data.paper === null
+        ? []
+        : [Plot.dot([{year: data.lastYear, value: data.paper}], {x: "year", y: "value", fill: () => paperLabel, symbol: "diamond", r: 5, title: (d: {value: number}) => `paper: ${formatFlow(d.value)} ${data.unit}`})]),
+      Plot.dot([{year: data.lastYear, value: data.model}], {x: "year", y: "value", stroke: "#7f7f7f", r: 5, title: (d: {value: number}) => `model: ${formatFlow(d.value)} ${data.unit}`}),
+      Plot.ruleY([0])
+    ]
+  });
+}
