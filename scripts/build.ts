@@ -7,7 +7,7 @@
 import {spawnSync} from "node:child_process";
 import {existsSync, renameSync, rmSync} from "node:fs";
 
-const OUTPUT = "dist";
+const OUTPUT = process.env.MINERS_DIST ?? "dist"; // the benchmark builds its own copy
 const STAGING = `.dist-staging-${process.pid}`;
 
 function run(command: string, args: string[], env: Record<string, string> = {}): void {

@@ -164,7 +164,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     button.type = "button";
     button.dataset.tool = kind;
     const panel = el("div", `figure-panel figure-panel-${kind}`);
-    panel.id = `${id}-${kind}`;
+    panel.id = `${id}-panel-${kind}`;
     panel.hidden = true;
     button.setAttribute("aria-expanded", "false");
     button.setAttribute("aria-controls", panel.id);

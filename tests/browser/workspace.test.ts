@@ -95,6 +95,24 @@ function nickelInNode(): string[][] {
     .map((d) => [d.country, d.value_t === null ? "missing" : d.value_t.toLocaleString("en-GB")]);
 }
 
+describe("/pages/workspace, opened fresh", () => {
+  it("runs a query typed and run before the database is ready as soon as it is, and shows its result", async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(origin + "/pages/workspace");
+      await cell(page, "sql").locator(".cm-content").waitFor();
+      await cell(page, "sql").locator(".cm-content").click();
+      await page.keyboard.press("Control+A");
+      await page.keyboard.insertText("SELECT 41 + 1 AS answer");
+      await page.keyboard.press("Control+Enter");
+      await expect.poll(() => resultRows(page, "sql"), {timeout: 120_000}).toEqual([["42"]]);
+      expect(await cell(page, "sql").getAttribute("data-state")).toBe("done");
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe("/pages/workspace", () => {
   // One page for the tests that set their own query (loading every table takes a while).
   let page: Page;
@@ -327,14 +345,16 @@ describe("/pages/production figures", () => {
     const csv = await downloaded(page, () => figure.locator("button[data-download=csv]").click());
     const lines = csv.bytes.toString("utf-8").trimEnd().split("\n");
     const rows = production().filter((d) => d.edition === "MCS2023" && d.stage === "mine" && d.year === 2021 && d.commodity === "nickel");
-    expect(lines[0]).toBe("edition,commodity,stage,year,country,iso3,kind,value_t,status,unit");
+    expect(lines[0]).toBe("country,iso3,kind,value_t,status,unit");
     expect(lines.length).toBe(rows.length + 1);
-    expect(lines.find((l) => l.includes(",Indonesia,"))!.split(",").slice(0, 8)).toEqual(["MCS2023", "nickel", "mine", "2021", "Indonesia", "IDN", "country", "1040000"]);
+    expect(lines[1]!.split(",")).toEqual(["Indonesia", "IDN", "country", "1040000", "reported", "t Ni content"]);
+    // The download is the figure's published result, byte for byte.
+    expect(csv.bytes.toString("utf-8")).toBe(readFileSync("dist/data/figures/fig-s2.csv", "utf-8"));
   });
 
   it("cites Figure S1 in BibTeX that parses and names the commit, the date and the snapshot's SHA-256", async () => {
     const figure = page.locator("figure#fig-s1");
-    await figure.locator(".cite-panel summary").click();
+    await figure.locator("button[data-tool=cite]").click();
     const bibtex = (await figure.locator("pre[data-cite=bibtex]").textContent())!;
     const [entry, ...more] = parseBibtex(bibtex);
     const [read] = new Cite(bibtex).format("data", {format: "object"}) as Record<string, unknown>[];
@@ -344,7 +364,9 @@ describe("/pages/production figures", () => {
     const sha = catalog().tables.find((t) => t.name === "production")!.files.find((f) => f.format === "arrow")!.sha256;
     expect(entry!.fields.version).toBe(commit);
     expect(texToText(entry!.fields.title!)).toBe("Figure S1: Lithium mine production by country, 2021");
-    expect(texToText(entry!.fields.note!)).toContain(`production.arrow (SHA-256 ${sha})`);
+    expect(texToText(entry!.fields.note!)).toContain(`tables/production.arrow (SHA-256 ${sha})`);
+    const figureSha = JSON.parse(readFileSync("dist/data/figures/catalog.json", "utf-8")).figures.find((f: {id: string}) => f.id === "fig-s1").files.find((f: {format: string}) => f.format === "arrow").sha256;
+    expect(texToText(entry!.fields.note!)).toContain(`figures/fig-s1.arrow (SHA-256 ${figureSha})`);
     expect(entry!.fields.url).toBe(`${origin}/pages/production#fig-s1`);
     if (commit !== "uncommitted") expect(entry!.fields.date).toBe(execSync("git log -1 --format=%cs", {encoding: "utf-8"}).trim());
     const csl = JSON.parse((await figure.locator("pre[data-cite=csl-json]").textContent())!);
@@ -352,7 +374,45 @@ describe("/pages/production figures", () => {
     expect(await figure.locator("[data-cite=text]").textContent()).toContain(sha);
   });
 
-  it("the query behind Figures S1 and S2 runs on opening and lists the rows the figures draw", async () => {
+  it("Figure S1's query, edited, redraws the figure from the result, and its link reopens it so", async () => {
+    const figure = page.locator("figure#fig-s1");
+    const bars = () => figure.locator(".figure-body g[aria-label=bar] rect").count();
+    const before = await bars();
+    await figure.locator("button[data-tool=query]").click();
+    const edited = `SELECT country, iso3, kind, value_t, status, unit
+FROM production
+WHERE edition = 'MCS2023' AND stage = 'mine' AND year = 2021 AND commodity = 'lithium' AND value_t > 10000 AND kind = 'country'
+ORDER BY value_t DESC`;
+    expect(await typeAndRun(page, "fig-s1-query", edited)).toBe("done");
+    // Australia 55,300 t, Chile 28,300 t and China 14,000 t are the producers above 10,000 t.
+    await expect.poll(() => figure.getAttribute("data-state")).toBe("query");
+    expect(await bars()).toBe(3);
+    expect(before).toBeGreaterThan(3);
+    expect(await figure.locator(".figure-origin").textContent()).toContain("3 rows");
+    await figure.locator("button[data-tool=data]").click();
+    expect(await figure.locator(".figure-panel-data tbody tr").count()).toBe(3);
+    // The link carries the edited query; opening it draws the edited figure.
+    await cell(page, "fig-s1-query").evaluate((el) => (el as unknown as {linked(): Promise<void>}).linked());
+    await figure.locator("a[data-tool=link]").focus();
+    const href = (await figure.locator("a[data-tool=link]").getAttribute("href"))!;
+    expect(href).toMatch(/#fig-s1$/);
+    expect(await decodeText(readParam(new URL(href).search, "fig-s1-query")!)).toBe(edited);
+    const {page: reopened} = await open(href.replace(origin, ""));
+    try {
+      await expect.poll(() => reopened.locator("figure#fig-s1").getAttribute("data-state"), {timeout: 60_000}).toBe("query");
+      expect(await reopened.locator("figure#fig-s1 .figure-body g[aria-label=bar] rect").count()).toBe(3);
+    } finally {
+      await reopened.close();
+    }
+    // Reset restores the published figure.
+    await cell(page, "fig-s1-query").locator("button[data-action=reset]").click();
+    await expect.poll(() => figure.getAttribute("data-state")).toBe("snapshot");
+    expect(await bars()).toBe(before);
+  });
+
+  it("the query behind Figures S1 and S2 waits for the reader, then lists the rows the figures draw", async () => {
+    expect(await cell(page, "producers").getAttribute("data-state")).toBe("idle");
+    await cell(page, "producers").locator("button[data-action=run]").click();
     expect(await settled(page, "producers")).toBe("done");
     const rows = production().filter((d) => d.edition === "MCS2023" && d.stage === "mine" && d.year === 2021 && d.kind === "country" && ["lithium", "nickel"].includes(d.commodity));
     expect(await cell(page, "producers").locator(".qc-summary").getAttribute("data-rows")).toBe(String(rows.length));
