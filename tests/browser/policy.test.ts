@@ -3,6 +3,7 @@ import type {Server} from "node:http";
 import {csvParse} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {POLICY_FIGURES} from "../../lib/figures/policy.ts";
 import {initiativesOf, measuresOf} from "../../lib/policy-aggregates.ts";
 import {filterMeasures, OPEN_FILTER} from "../../lib/policy-filters.ts";
 import {buildTable} from "../../lib/table.ts";
@@ -34,6 +35,10 @@ async function open(search = ""): Promise<Page> {
   const page = await browser.newPage();
   const report = await checkPage(page, `${origin}/pages/policy${search}`);
   expect(report).toEqual(CLEAN);
+  // checkPage can return before the cells that wait on the figures' data have run: wait for every
+  // figure to be drawn, then check again that no cell failed.
+  await expect.poll(() => page.locator("figure.live-figure .figure-body > *").count(), {timeout: 30_000}).toBe(POLICY_FIGURES.length);
+  expect(await page.locator(".observablehq--error").count()).toBe(0);
   return page;
 }
 
@@ -50,6 +55,48 @@ describe("/pages/policy", () => {
       expect(await drawn(page, "10a", "data-measures")).toBe(String(measuresOf(rows).length));
       expect(await page.locator("[data-comparison] tbody tr").count()).toBe(22);
       expect(await page.locator("[data-paper-id=pol_measures_total] [data-ours]").textContent()).toBe(String(measuresOf(rows).length));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws every chart in a live figure, one for each of the page's figure definitions", async () => {
+    const page = await open();
+    try {
+      const figures = await page.locator("figure.live-figure").evaluateAll((fs) => fs.map((f) => [f.id, (f as HTMLElement).dataset.figure]));
+      expect(figures).toEqual(POLICY_FIGURES.map((f) => [f.id, f.number]));
+      // Any sizeable chart (an svg not inside another, not a legend swatch) sits in a live figure.
+      const loose = await page.evaluate(() =>
+        [...document.querySelectorAll("#observablehq-main svg")]
+          .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
+          .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
+          .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
+      );
+      expect(loose).toEqual([]);
+      for (const f of POLICY_FIGURES) {
+        expect(await page.locator(`figure#${f.id} .figure-body > *`).count(), f.id).toBe(1);
+        expect(await page.locator(`figure#${f.id} .qc-error`).count(), f.id).toBe(0);
+      }
+      expect(await drawn(page, "S16", "data-measures")).toBe(String(measuresOf(rows).length));
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("Figure 10's query edited to count only measures in force redraws it with fewer, and a filter keeps the edited result", async () => {
+    const inForce = measuresOf(rows).filter((d) => d.status === "implemented");
+    expect(inForce.length).toBeLessThan(measuresOf(rows).length);
+    const page = await open();
+    try {
+      const sql = POLICY_FIGURES.find((f) => f.id === "fig-10a")!.sql.replace("WHERE part_of IS NULL", "WHERE part_of IS NULL AND status = 'implemented'");
+      expect(sql).toContain("status = 'implemented'");
+      await page.evaluate((q) => (document.getElementById("fig-10a") as HTMLElement & {runQuery(sql: string): Promise<unknown>}).runQuery(q), sql);
+      await expect.poll(() => drawn(page, "10a", "data-measures")).toBe(String(inForce.length));
+      expect(await page.locator("#fig-10a").getAttribute("data-state")).toBe("query");
+      await page.getByLabel("Jurisdiction", {exact: true}).selectOption({label: "United States (USA)"});
+      await expect.poll(() => shown(page)).toBe(String(measuresOf(filterMeasures(rows, {...OPEN_FILTER, jurisdiction: "USA"})).length));
+      await expect.poll(() => drawn(page, "10a", "data-measures")).toBe(String(inForce.filter((d) => d.jurisdiction === "USA").length));
+      expect(await page.locator("#fig-10a").getAttribute("data-state")).toBe("query");
     } finally {
       await page.close();
     }
@@ -79,7 +126,7 @@ describe("/pages/policy", () => {
       await expect.poll(() => shown(page)).toBe(String(measuresOf(usa).length));
       await expect.poll(() => new URL(page.url()).search).toBe("?jurisdiction=USA");
       expect(await drawn(page, "10a", "data-measures")).toBe(String(measuresOf(usa).length));
-      expect(await drawn(page, "12-graph", "data-initiatives")).toBe(String(usaInitiatives.length));
+      expect(await drawn(page, "S18", "data-initiatives")).toBe(String(usaInitiatives.length));
       await page.getByLabel("From", {exact: true}).selectOption({label: "2025"});
       await expect.poll(() => new URL(page.url()).search).toBe("?jurisdiction=USA&from=2025");
       url = page.url();
