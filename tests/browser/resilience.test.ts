@@ -4,6 +4,8 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {COMPOSITE_INDICATORS, compositeUnits, mineralMetrics, productionSlice, wgiForYear} from "../../lib/mineral-metrics.ts";
 import {compositeIndex} from "../../lib/resilience/composite.ts";
+import {RESILIENCE_FIGURES} from "../../lib/figures/resilience.ts";
+import {percolationCurves} from "../../lib/resilience-figures.ts";
 import {loadHighs, timeToSurvive, type LpSolver} from "../../lib/resilience/recovery.ts";
 import {closedForm, shockNetwork, suppliersOf, WORKED_EXAMPLE} from "../../lib/supply-network.ts";
 import {buildTable} from "../../lib/table.ts";
@@ -19,6 +21,7 @@ const DIST = process.env.MINERS_DIST ?? "dist";
 let server: Server;
 let browser: Browser;
 let page: Page;
+let origin: string;
 let highs: LpSolver;
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
@@ -27,6 +30,7 @@ const production = buildTable(productionTable, read);
 beforeAll(async () => {
   const served = await serveDist(DIST);
   server = served.server;
+  origin = served.origin;
   browser = await launch();
   page = await browser.newPage();
   const report = await checkPage(page, `${served.origin}/pages/resilience`, {timeout: 120_000});
@@ -93,6 +97,8 @@ describe("/pages/resilience", () => {
     const built = shockNetwork(lithium, {country: "Australia", shareLost: 0.5, stockpileDays: 90, spareCapacity: 0.05});
     expect(await valueOf("[data-shock=tts]")).toBeCloseTo(closedForm(built, 6).timeToSurvive, 6);
     expect(await valueOf("[data-shock=lost]")).toBeCloseTo(closedForm(built, 6).lostUnits, 3);
+    // The scenario is kept in the address, so that a figure's Link reopens it.
+    await expect.poll(() => new URL(page.url()).searchParams.get("stock")).toBe("90");
     await notReloaded();
   });
 
@@ -128,5 +134,71 @@ describe("/pages/resilience", () => {
     await expect.poll(() => page.locator("#composite-results [data-score]").count()).toBeGreaterThan(0);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     await notReloaded();
+  });
+
+  it("draws every chart and the paper's Tables 1 and 2 in a live figure, one for each of the page's figure definitions", async () => {
+    const figures = await page.locator("figure.live-figure").evaluateAll((fs) => fs.map((f) => [f.id, (f as HTMLElement).dataset.figure]));
+    expect(figures).toEqual(RESILIENCE_FIGURES.map((f) => [f.id, f.number]));
+    // Any sizeable chart (an svg not inside another) sits in a live figure.
+    const loose = await page.evaluate(() =>
+      [...document.querySelectorAll("#observablehq-main svg")]
+        .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
+        .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
+        .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
+    );
+    expect(loose).toEqual([]);
+    expect(await page.locator("#fig-t1 .figure-body table.framework-table tr[data-shock]").count()).toBe(8);
+    expect(await page.locator("#fig-t2 .figure-body table.framework-table tr[data-metric]").count()).toBe(12);
+    for (const id of ["fig-s3", "fig-s4", "fig-s5"]) expect(await page.locator(`#${id} .figure-body svg`).count(), id).toBeGreaterThan(0);
+    // The paper's tables have no picture to save; the charts do.
+    expect(await page.locator("#fig-t1 [data-download=svg]").count()).toBe(0);
+    expect(await page.locator("#fig-s4 [data-download=svg]").count()).toBe(1);
+  });
+
+  it("Figure S4's query edited to lithium and nickel alone redraws the percolation curves from those rows, as lib computes them in Node", async () => {
+    const definition = RESILIENCE_FIGURES.find((f) => f.id === "fig-s4")!;
+    const sql = definition.sql.replace("AND value_t > 0", "AND value_t > 0 AND commodity IN ('lithium', 'nickel')");
+    expect(sql).not.toBe(definition.sql);
+    const before = await valueOf("#fig-s4 tr[data-strategy=degree-adaptive] [data-value]");
+    await page.evaluate((q) => (document.getElementById("fig-s4") as HTMLElement & {runQuery(sql: string): Promise<unknown>}).runQuery(q), sql);
+    await expect.poll(() => page.locator("#fig-s4").getAttribute("data-state"), {timeout: 60_000}).toBe("query");
+    const rows = production.filter((d) => d.edition === "MCS2023" && d.year === 2021 && d.kind === "country" && d.value_t !== null && d.value_t > 0 && ["lithium", "nickel"].includes(d.commodity));
+    const node = percolationCurves(rows as unknown as Record<string, unknown>[], {trials: 1000, seed: 1});
+    expect(node.minerals).toEqual(["lithium (mine)", "nickel (mine)"]);
+    const after = await valueOf("#fig-s4 tr[data-strategy=degree-adaptive] [data-value]");
+    expect(after).not.toBe(before);
+    expect(after).toBeCloseTo(node.results.find((r) => r.strategy === "degree-adaptive")!.threshold, 12);
+    expect(await valueOf("#fig-s4 tr[data-strategy=random] [data-value]")).toBeCloseTo(node.results.find((r) => r.strategy === "random")!.threshold, 12);
+    await notReloaded();
+  });
+
+  it("a query the model cannot read shows an error in its figure, not a broken page, and the published query restores it", async () => {
+    const definition = RESILIENCE_FIGURES.find((f) => f.id === "fig-s3")!;
+    const bad = definition.sql.replace("value_t, status", "status");
+    expect(bad).not.toBe(definition.sql);
+    await page.evaluate((q) => (document.getElementById("fig-s3") as HTMLElement & {runQuery(sql: string): Promise<unknown>}).runQuery(q), bad);
+    await expect.poll(() => page.locator("#fig-s3").getAttribute("data-state"), {timeout: 60_000}).toBe("error");
+    expect(await text("#fig-s3 .figure-body .qc-error")).toMatch(/no column "value_t"/);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    await page.evaluate((q) => (document.getElementById("fig-s3") as HTMLElement & {runQuery(sql: string): Promise<unknown>}).runQuery(q), definition.sql);
+    await expect.poll(() => page.locator("#fig-s3").getAttribute("data-state")).toBe("snapshot");
+    expect(await page.locator("#fig-s3 .figure-body svg").count()).toBeGreaterThan(0);
+    await notReloaded();
+  });
+
+  it("a link with the explorer's inputs reopens them; a bad value falls back to its default", async () => {
+    const other = await browser.newPage();
+    try {
+      const report = await checkPage(other, `${origin}/pages/resilience?stock=90&lost=abc&w-hhi=5#fig-s3`, {timeout: 120_000});
+      expect(report.cellErrors).toEqual([]);
+      expect(await other.locator("#shock-stockpile input[type=range]").inputValue()).toBe("90");
+      expect(await other.locator("#shock-share input[type=range]").inputValue()).toBe("50");
+      expect(await other.locator("#composite-weights input[type=range] >> nth=0").inputValue()).toBe("5");
+      const lithium = suppliersOf(productionSlice(production, {edition: "MCS2023", year: 2021, commodity: "lithium", stage: "mine"}).rows);
+      const built = shockNetwork(lithium, {country: "Australia", shareLost: 0.5, stockpileDays: 90, spareCapacity: 0.05});
+      expect(Number(await other.locator("[data-shock=tts]").getAttribute("data-value"))).toBeCloseTo(closedForm(built, 6).timeToSurvive, 6);
+    } finally {
+      await other.close();
+    }
   });
 });
