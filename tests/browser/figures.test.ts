@@ -1,3 +1,4 @@
+import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import {tableFromIPC} from "apache-arrow";
@@ -55,6 +56,29 @@ describe("live figures", () => {
     const numbers = FIGURES.map((f) => f.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     for (const section of SECTIONS) expect(FIGURES.filter((f) => f.section === section).length, section).toBeGreaterThan(0);
+  });
+
+  it("are listed in the data catalog, each with its SHA-256 and downloads that serve the published bytes", async () => {
+    const catalog = JSON.parse(readFileSync("dist/data/figures/catalog.json", "utf-8")) as {figures: {id: string; files: {format: string; path: string; sha256: string}[]}[]};
+    expect(catalog.figures.map((f) => f.id)).toEqual(FIGURES.map((f) => f.id));
+    const page = await browser.newPage();
+    try {
+      const report = await checkPage(page, `${origin}/pages/data`);
+      expect(report.consoleErrors).toEqual([]);
+      const listed = await page.locator("table.figures-catalog tr[data-figure]").evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).dataset.figure));
+      expect(listed).toEqual(FIGURES.map((f) => f.id));
+      for (const figure of catalog.figures) {
+        const arrow = figure.files.find((f) => f.format === "arrow")!;
+        expect(await page.locator(`[data-sha256="${figure.id}"]`).getAttribute("title")).toBe(arrow.sha256);
+        for (const file of figure.files) {
+          const href = await page.locator(`tr[data-figure="${figure.id}"] a[data-format=${file.format}]`).getAttribute("href");
+          const bytes = Buffer.from(await (await fetch(new URL(href!, `${origin}/pages/data`))).arrayBuffer());
+          expect(createHash("sha256").update(bytes).digest("hex"), `${figure.id} ${file.format}`).toBe(file.sha256);
+        }
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   for (const section of SECTIONS) {
