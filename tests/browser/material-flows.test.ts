@@ -3,6 +3,7 @@ import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {defaultAssumptions, runModel, type Assumptions} from "../../lib/mfa-systems/model.ts";
+import {MATERIAL_FLOWS_FIGURES} from "../../lib/figures/material-flows.ts";
 import {buildTable} from "../../lib/table.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
@@ -20,6 +21,7 @@ let page: Page;
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
+const figureSql = (id: string) => MATERIAL_FLOWS_FIGURES.find((f) => f.id === id)!.sql;
 const liDefaults = defaultAssumptions(flows, processes, "lithium");
 const lithium = (a: Partial<Assumptions> = {}) => runModel(flows, processes, "lithium", {...liDefaults, ...a});
 
@@ -52,6 +54,21 @@ describe("/pages/material-flows", () => {
     expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
   });
 
+  it("draws every chart in a live figure: Figures 5, 6, S12 and S13, each with its tools", async () => {
+    const ids = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
+    expect(ids).toEqual(["fig-5", "fig-6", "fig-s12", "fig-s13"]);
+    // every chart of the page (an SVG in the page's content) sits in a live figure
+    const outside = await page.locator("#observablehq-main svg").evaluateAll((svgs) => svgs.filter((s) => !s.closest("figure.live-figure")).length);
+    expect(outside).toBe(0);
+    for (const id of ids) {
+      expect(await page.locator(`#${id} .figure-body svg`).count()).toBeGreaterThan(0);
+      expect(await page.locator(`#${id} [data-tool=query]`).count()).toBe(1);
+      expect(await page.locator(`#${id}`).getAttribute("data-state")).toBe("snapshot");
+    }
+    expect(await page.locator("#fig-5 .figure-anchor").textContent()).toBe("Figure 5");
+    expect(await page.locator("#fig-s13 .figure-anchor").textContent()).toBe("Figure S13");
+  });
+
   it("draws both Sankeys, every drawn process with its balance badge ticked", async () => {
     for (const [system, ids] of [["lithium", ["li_mine_aus", "li_ref_chn", "li_cell_chn", "li_ev_use", "li_recycling"]], ["nickel", ["ni_mine_idn", "ni_refining", "ni_fabrication", "ni_in_use", "ni_recycling"]]] as const) {
       const svg = sankey(system);
@@ -68,13 +85,14 @@ describe("/pages/material-flows", () => {
   it("shows the recycled lithium that lib computes in Node: the paper's 1.4 kt at the defaults", async () => {
     expect(await valueOf("[data-flow=li_collected]")).toBeCloseTo(lithium().values.li_collected!, 9);
     expect(await page.locator("[data-flow=li_collected]").textContent()).toBe("1.4");
+    expect(new URL(page.url()).search).toBe(""); // the defaults leave the address plain
   });
 
-  it("moving the collection-rate slider to 50 % changes the recycled flow (0.5 x 5.9 kt) and the Sankey at once", async () => {
+  it("moving the collection-rate slider to 50 % changes the recycled flow (0.5 x 5.9 kt) and the Sankey at once, and the address keeps it", async () => {
     const before = await sankey("lithium").evaluate((svg) => svg.outerHTML);
     const width = async () => Number(await sankey("lithium").locator("g[aria-description=flows] path[aria-label=li_collected]").first().getAttribute("stroke-width"));
     const widthBefore = await width();
-    await setInput("[data-assumption=lithium-collection] input[type=range]", 50);
+    await setInput("[data-assumption=li-collection] input[type=range]", 50);
     await expect.poll(() => page.locator("[data-flow=li_collected]").textContent()).toBe("2.95");
     expect(await valueOf("[data-flow=li_collected]")).toBeCloseTo(lithium({collectionRate: 0.5}).values.li_collected!, 9);
     expect(await sankey("lithium").evaluate((svg) => svg.outerHTML)).not.toBe(before);
@@ -82,12 +100,59 @@ describe("/pages/material-flows", () => {
     expect((await width()) / widthBefore).toBeCloseTo(2.95 / lithium().values.li_collected!, 6);
     // 50 % is no longer "around a quarter" (25 % +- 10 %)
     expect(await page.locator("[data-comparison=lithium] tr[data-paper=li_recycled_share_2021]").getAttribute("data-agrees")).toBe("false");
+    expect(new URL(page.url()).searchParams.get("li-collection")).toBe("50");
+  });
+
+  it("a reload from the address keeps the slider's value and the figures drawn from it", async () => {
+    await setInput("[data-assumption=ni-lifetime] input[type=range]", 25);
+    await expect.poll(() => new URL(page.url()).searchParams.get("ni-lifetime")).toBe("25");
+    await page.reload();
+    await expect.poll(() => page.locator("[data-flow=li_collected]").textContent(), {timeout: 60_000}).toBe("2.95");
+    expect(await page.locator("[data-assumption=li-collection] input[type=range]").inputValue()).toBe("50");
+    expect(await page.locator("[data-assumption=ni-lifetime] input[type=range]").inputValue()).toBe("25");
+    expect(await page.locator("[data-lifetime=nickel]").textContent()).toContain("mean 25 years");
+    const title = await sankey("lithium").locator("g[aria-description=flows] path[aria-label=li_collected] title").first().textContent();
+    expect(title).toContain("2.95");
   });
 
   it("a typed value out of range shows a message in place and leaves the model as it was", async () => {
-    await setInput("[data-assumption=lithium-collection] input[type=number]", 150);
-    await expect.poll(() => page.locator("[data-assumption-error=lithium-collection]").textContent()).toContain("Enter a number from 0 to 100");
+    await setInput("[data-assumption=li-collection] input[type=number]", 150);
+    await expect.poll(() => page.locator("[data-assumption-error=li-collection]").textContent()).toContain("Enter a number from 0 to 100");
     expect(await page.locator("[data-flow=li_collected]").textContent()).toBe("2.95");
+  });
+
+  it("an edited query redraws the Sankey from its rows, and a slider keeps the reader's rows", async () => {
+    const figure = page.locator("#fig-5");
+    const titleOf = () => sankey("lithium").locator("g[aria-description=flows] path[aria-label=li_mined_aus] title").first().textContent();
+    expect(await titleOf()).toContain("55.3");
+    const sql = figureSql("fig-5").replace(
+      "from_process, to_process, value,",
+      "from_process, to_process, CASE id WHEN 'li_mined_aus' THEN 66.6 ELSE value END AS value,"
+    );
+    expect(sql).toContain("66.6");
+    const rows = await figure.evaluate(async (el, q) => (await (el as unknown as {runQuery(sql: string): Promise<unknown[]>}).runQuery(q)).length, sql);
+    expect(rows).toBe(processes.filter((p) => p.system === "lithium").length + flows.filter((f) => f.system === "lithium").length);
+    await expect.poll(() => figure.getAttribute("data-state"), {timeout: 120_000}).toBe("query");
+    expect(await titleOf()).toContain("66.6");
+    // a slider redraws from the reader's rows, not the published ones
+    await setInput("[data-assumption=li-collection] input[type=range]", 40);
+    await expect.poll(() => page.locator("[data-flow=li_collected]").textContent()).toBe("2.36");
+    expect(await figure.getAttribute("data-state")).toBe("query");
+    expect(await titleOf()).toContain("66.6");
+  });
+
+  it("an edit the model cannot read shows the error in place of the Sankey, and the page keeps working", async () => {
+    const figure = page.locator("#fig-6");
+    const sql = figureSql("fig-6").replace(
+      "from_process, to_process, value,",
+      "from_process, to_process, CASE id WHEN 'ni_mined_idn' THEN -5 ELSE value END AS value,"
+    );
+    await figure.evaluate(async (el, q) => void (await (el as unknown as {runQuery(sql: string): Promise<unknown[]>}).runQuery(q)), sql);
+    await expect.poll(() => figure.getAttribute("data-state"), {timeout: 120_000}).toBe("error");
+    expect(await figure.locator(".figure-body .qc-error").textContent()).toContain("ni_mined_idn");
+    expect(await figure.locator(".figure-body .qc-error").textContent()).toContain("value must be 0 or more");
+    expect(await sankey("lithium").count()).toBe(1);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
   });
 
   it("assumptions that would make a flow negative show the error in place of the Sankey, and the page keeps working", async () => {
@@ -96,14 +161,32 @@ describe("/pages/material-flows", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     const bad = {collectionRate: 1, lifetime: {mean: 20, sd: 3}, growth: -0.1};
     expect(() => lithium(bad)).toThrow(/would be negative/);
-    await setInput("[data-assumption=lithium-collection] input[type=range]", 100);
-    await setInput("[data-assumption=lithium-lifetime] input[type=range]", 20);
-    await setInput("[data-assumption=lithium-growth] input[type=range]", -10);
-    await expect.poll(() => page.locator("[data-sankey=lithium] [data-error]").textContent()).toContain("would be negative");
+    await page.goto(`${origin}/pages/material-flows`);
+    await expect.poll(() => sankey("lithium").count(), {timeout: 60_000}).toBe(1);
+    await setInput("[data-assumption=li-collection] input[type=range]", 100);
+    await setInput("[data-assumption=li-lifetime] input[type=range]", 20);
+    await setInput("[data-assumption=li-growth] input[type=range]", -10);
+    await expect.poll(() => page.locator("#fig-5 .figure-body .qc-error").textContent()).toContain("would be negative");
+    expect(await page.locator("#fig-5").getAttribute("data-state")).toBe("error");
     expect(await sankey("nickel").count()).toBe(1); // the nickel system is untouched
-    await setInput("[data-assumption=lithium-growth] input[type=range]", 20);
+    await setInput("[data-assumption=li-growth] input[type=range]", 20);
     await expect.poll(() => sankey("lithium").count()).toBe(1);
     expect(await page.locator(".observablehq--error").count()).toBe(0);
     expect(errors).toEqual([]);
+  });
+
+  it("a bad value in the address falls back to the default, named, and the page draws", async () => {
+    const report = await checkPage(page, `${origin}/pages/material-flows?li-collection=abc&ni-lifetime=7.3&li-lifetime=12`, {timeout: 120_000});
+    expect(report.cellErrors).toEqual([]);
+    const problem = await page.locator("[data-url-problem=lithium]").textContent();
+    expect(problem).toContain("li-collection=abc is not a number from 0 to 100");
+    expect(problem).toContain(`the default ${(100 * liDefaults.collectionRate).toFixed(1)} is used`);
+    expect(await page.locator("[data-url-problem=nickel]").textContent()).toContain("ni-lifetime=7.3 is not a number from 5 to 50 in steps of 0.5");
+    // the collection rate is the default, the good lifetime of the link is taken
+    expect(await page.locator("[data-lifetime=lithium]").textContent()).toContain("mean 12 years");
+    expect(await valueOf("[data-flow=li_collected]")).toBeCloseTo(lithium({lifetime: {mean: 12, sd: liDefaults.lifetime.sd}}).values.li_collected!, 9);
+    expect(await page.locator("[data-assumption=li-collection] input[type=range]").inputValue()).toBe(String(100 * liDefaults.collectionRate));
+    expect(await sankey("lithium").count()).toBe(1);
+    expect(await sankey("nickel").count()).toBe(1);
   });
 });
