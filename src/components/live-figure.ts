@@ -17,7 +17,7 @@ import {CitePanel} from "./cite.js";
 import {figureCsv, figureSvg, svgToPng} from "./figure.js";
 import type {QueryCellElement} from "./query-cell.js";
 import {firstRows, type QueryResult} from "./query-result.js";
-import {readerDatabase} from "./reader-database.js";
+import type {readerDatabase} from "./reader-database.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
 export type Row = Record<string, unknown>;
@@ -30,6 +30,8 @@ export interface FigureCatalogEntry {
   columns: {name: string; type: string}[];
   files: {format: string; path: string; sha256: string}[];
   tables: {name: string; path: string; sha256: string}[];
+  /** The paper's values the figure is compared with. */
+  paper?: {id: string; quantity: string; value: number; unit: string; qualifier: string | null; location: string}[];
 }
 
 export interface FigureContext {
@@ -106,7 +108,21 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   const source = el("p", "figure-source", `Source: ${definition.source}`);
   const origin = el("p", "figure-origin qc-note");
   origin.setAttribute("role", "status");
-  figure.append(heading, body, caption, source, origin);
+  figure.append(heading, body, caption, source);
+  if (entry.paper?.length) {
+    // The paper's own numbers for what the figure shows, as printed, with where they stand.
+    const paper = el("p", "figure-paper");
+    paper.append(el("b", "", "In the paper: "));
+    entry.paper.forEach((v, i) => {
+      const item = el("span", "", `${i ? "; " : ""}${v.quantity}, ${v.qualifier ? `${v.qualifier} ` : ""}${v.value.toLocaleString("en-GB")} ${v.unit}`);
+      item.dataset.paper = v.id;
+      item.title = v.location;
+      paper.append(item);
+    });
+    paper.append(document.createTextNode("."));
+    figure.append(paper);
+  }
+  figure.append(origin);
 
   // --- drawing ---------------------------------------------------------------------------------
   let dataPanel: HTMLElement | null = null;
@@ -200,7 +216,8 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   let cell: Promise<QueryCellElement> | null = null;
   const makeCell = (panel: HTMLElement) => {
     cell ??= import("./query-cell.js").then(({QueryCell}) => {
-      const database = context.database ?? readerDatabase;
+      // The page's DuckDB-WASM, loaded with the module that starts it, on the first run only.
+      const database = context.database ?? ((tables: readonly string[]) => import("./reader-database.js").then((m) => m.readerDatabase(tables)));
       const schema = Object.fromEntries(definition.tables.map((t) => [t, context.tables?.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []]));
       const note = el("p", "qc-note", `The SQL that made this figure's data, over the published table${definition.tables.length > 1 ? "s" : ""} ${definition.tables.join(", ")}. Edit it and run it (Ctrl-Enter or Cmd-Enter): the first run starts DuckDB in your browser, and the result redraws the chart. Reset restores the published figure.`);
       const queryCell = QueryCell({

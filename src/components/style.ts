@@ -29,6 +29,7 @@ const CSS = `
 .site-figure > .figure-caption { font: 14px/1.45 var(--sans-serif); max-width: 640px; margin: 0.4rem 0; }
 .live-figure .figure-body { min-height: 2rem; }
 .live-figure .figure-origin:empty { display: none; }
+.live-figure .figure-paper { font: 13px/1.4 var(--sans-serif); max-width: 760px; margin: 0.3rem 0; }
 .figure-tools button[aria-expanded="true"] { background: var(--theme-background-alt, #eee); font-weight: 600; }
 .figure-tools .figure-link { font: inherit; padding: 0.15rem 0.6rem; }
 .figure-panel { margin: 0.3rem 0 0.8rem; max-width: 960px; }

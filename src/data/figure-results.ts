@@ -8,6 +8,7 @@ import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
+import {tableFromIPC} from "apache-arrow";
 import {toArrowStream, type ColumnType} from "../../lib/arrow-snapshot.js";
 import type {FigureDefinition} from "../../lib/figures/define.js";
 import {toCsv} from "../../lib/snapshot-formats.js";
@@ -36,6 +37,17 @@ export interface FigureResultEntry {
   files: CatalogFile[];
   /** The tables the query read: their Arrow file and its SHA-256 (the copies pages and DuckDB-WASM load). */
   tables: {name: string; path: string; sha256: string}[];
+  /** The paper's values the figure is compared with (rows of paper_values), shown under it. */
+  paper: PaperValue[];
+}
+
+export interface PaperValue {
+  id: string;
+  quantity: string;
+  value: number;
+  unit: string;
+  qualifier: string | null;
+  location: string;
 }
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
@@ -84,6 +96,13 @@ export async function publishFigures(figures: readonly FigureDefinition[], table
     for (const [path, bytes] of tables.files) if (path.endsWith(".parquet")) writeFileSync(join(folder, path), bytes);
     const files = new Map<string, Uint8Array>();
     const catalog: FigureResultEntry[] = [];
+    const paperBytes = tables.files.get("paper_values.arrow");
+    const paperValues = new Map(
+      (paperBytes ? tableFromIPC(paperBytes).toArray() : []).map((d) => {
+        const {id, quantity, value, unit, qualifier, location} = d.toJSON() as PaperValue;
+        return [id, {id, quantity, value, unit, qualifier: qualifier ?? null, location}];
+      })
+    );
     for (const figure of figures) {
       const tableRefs = figure.tables.map((name) => {
         const file = tables.catalog.find((t) => t.name === name)?.files.find((f) => f.format === "arrow");
@@ -100,7 +119,12 @@ export async function publishFigures(figures: readonly FigureDefinition[], table
         files.set(path, bytes);
         return {format, path: `figures/${path}`, mediatype: MEDIA[format], bytes: bytes.byteLength, sha256: sha256(bytes)};
       });
-      catalog.push({id: figure.id, number: figure.number, section: figure.section, title: figure.title, rows: rows.length, columns, files: entryFiles, tables: tableRefs});
+      const paper = (figure.paper ?? []).map((id) => {
+        const value = paperValues.get(id);
+        if (!value) throw new Error(`figure ${figure.id}: compares with paper value ${JSON.stringify(id)}, which is not in the paper_values table`);
+        return value;
+      });
+      catalog.push({id: figure.id, number: figure.number, section: figure.section, title: figure.title, rows: rows.length, columns, files: entryFiles, tables: tableRefs, paper});
     }
     return {files, catalog};
   } finally {

@@ -32,6 +32,12 @@ describe("publishFigures(figures, tables)", async () => {
     expect(rows.at(-1)).toMatchObject({kind: "world", value_t: 107000});
   });
 
+  it("carries the paper's values each figure is compared with, and stops on an unknown one", async () => {
+    expect(catalog.find((f) => f.id === "fig-s1")!.paper.find((v) => v.id === "li_mine_aus_2021")).toMatchObject({value: 55.3, unit: "kt Li"});
+    const broken = {...FIGURES.find((f) => f.id === "fig-s1")!, paper: ["no_such_value"]};
+    await expect(publishFigures([broken], tables)).rejects.toThrow(/figure fig-s1: compares with paper value "no_such_value"/);
+  });
+
   it("gives the same bytes twice", async () => {
     const again = await publishFigures(FIGURES, tables);
     expect(again.catalog).toEqual(catalog);
