@@ -63,6 +63,9 @@ export async function checkPage(page: Page, url: string, {timeout = 60_000} = {}
   });
   await page.goto(url, {waitUntil: "load", timeout});
   try {
+    // Framework shows <observablehq-loading> only for inline expressions; a code block waiting on
+    // data has none, so also wait until the page has stopped fetching.
+    await page.waitForLoadState("networkidle", {timeout});
     await page.waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {timeout});
   } catch {
     // Reported below as pending cells.
