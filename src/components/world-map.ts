@@ -62,6 +62,11 @@ export interface MapPoints<T> {
   dense?: boolean;
   /** Class of the dot groups: "site", "site-zero" and "site-unknown" by default. */
   label?: string;
+  /**
+   * The site's country (ISO3), written on its dot as data-key (on a dense map, each path holds the
+   * dots of one country), so that highlightCountry can fade the other countries' dots without a redraw.
+   */
+  key?: (d: T) => string | null;
 }
 
 /** A line from where a site is to where its source says it is (a quality flag). */
@@ -225,6 +230,20 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
   const unknown = r ? shown.filter((d) => r(d) === null) : [];
   const radius = points.radius ?? 3;
   const label = points.label ?? "site";
+  const keyOf = points.key;
+  // Writes each dot's key on it: Plot draws a mark's elements in the order of its index.
+  const tagKeys = (data: readonly T[]): Plot.RenderFunction | undefined =>
+    keyOf
+      ? function (index, scales, values, dimensions, context, next) {
+          const g = next!(index, scales, values, dimensions, context)!;
+          const children = g.children;
+          Array.from(index).forEach((i, j) => {
+            const key = keyOf(data[i]!);
+            if (key !== null && children[j]) children[j]!.setAttribute("data-key", key);
+          });
+          return g;
+        }
+      : undefined;
   const xy = {x: (d: T) => d.longitude, y: (d: T) => d.latitude};
   const category = points.fill ? {fill: points.fill} : {fill: "#1f4e96"};
   const symbol = points.symbol ? {symbol: points.symbol} : {};
@@ -265,11 +284,13 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
         if (xy) d += `M${xy[0]},${xy[1]}h0`;
       }
       const color = (values.fill as ArrayLike<string> | undefined)?.[i] ?? String(category.fill);
-      g.append(svgElement(doc, "path", {d, stroke: color, "stroke-opacity": cluster.faded ? 0.18 : 0.9, "data-count": cluster.sites.length}));
+      const attributes: Record<string, string | number> = {d, stroke: color, "stroke-opacity": cluster.faded ? 0.18 : 0.9, "data-count": cluster.sites.length};
+      if (cluster.key !== null) attributes["data-key"] = cluster.key;
+      g.append(svgElement(doc, "path", attributes));
     }
     return g;
   };
-  const clusters = dense ? denseClusters(shown, points.fill ?? (() => ""), dimmed) : [];
+  const clusters = dense ? denseClusters(shown, points.fill ?? (() => ""), dimmed, keyOf) : [];
 
   const selectedFeatures = features.filter((f) => selected !== null && featureId(f) === selected);
   const plot = Plot.plot({
@@ -293,9 +314,9 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
       dense
         ? Plot.dot(clusters, {x: 0, y: 0, fill: points.fill ? (c: DenseCluster<T>) => c.category : category.fill, render: drawDense})
         : null,
-      dense ? null : Plot.dot(sized, {...xy, ...category, ...symbol, r: r ? (d: T) => r(d) : radius, ...outline, fillOpacity: opacity, strokeOpacity: opacity, sort: r ? {channel: "r", order: "descending"} : undefined, className: label, ariaDescription: "sites"}),
-      Plot.dot(zero, {...xy, ...category, ...symbol, r: 1.5, fillOpacity: opacity, className: `${label}-zero`, ariaDescription: "sites with a value of zero"}),
-      Plot.dot(unknown, {...xy, ...symbol, stroke: category.fill, fill: "none", r: radius, strokeWidth: 1, strokeOpacity: opacity, className: `${label}-unknown`, ariaDescription: "sites whose size value is not known"}),
+      dense ? null : Plot.dot(sized, {...xy, ...category, ...symbol, r: r ? (d: T) => r(d) : radius, ...outline, fillOpacity: opacity, strokeOpacity: opacity, sort: r ? {channel: "r", order: "descending"} : undefined, className: label, ariaDescription: "sites", render: tagKeys(sized)}),
+      Plot.dot(zero, {...xy, ...category, ...symbol, r: 1.5, fillOpacity: opacity, className: `${label}-zero`, ariaDescription: "sites with a value of zero", render: tagKeys(zero)}),
+      Plot.dot(unknown, {...xy, ...symbol, stroke: category.fill, fill: "none", r: radius, strokeWidth: 1, strokeOpacity: opacity, className: `${label}-unknown`, ariaDescription: "sites whose size value is not known", render: tagKeys(unknown)}),
       points.title ? Plot.tip(shown, Plot.pointer({...xy, title: memoized(points.title), fontSize: 12})) : null
     ]
   });
@@ -308,18 +329,21 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
 interface DenseCluster<T> {
   category: string;
   faded: boolean;
+  /** The country of the cluster's sites, when the map keys its dots. */
+  key: string | null;
   sites: T[];
 }
 
-/** The sites by category and faded state, faded ones first so that the others lie on top. */
-function denseClusters<T extends MapPoint>(sites: readonly T[], categoryOf: (d: T) => string, faded: (d: T) => boolean): DenseCluster<T>[] {
+/** The sites by category, faded state (and key, if given), faded ones first so that the others lie on top. */
+function denseClusters<T extends MapPoint>(sites: readonly T[], categoryOf: (d: T) => string, faded: (d: T) => boolean, keyOf?: (d: T) => string | null): DenseCluster<T>[] {
   const groups = new Map<string, DenseCluster<T>>();
   for (const d of sites) {
     const category = categoryOf(d);
     const dim = faded(d);
-    const key = `${dim ? 0 : 1}\u0000${category}`;
+    const siteKey = keyOf ? keyOf(d) : null;
+    const key = `${dim ? 0 : 1}\u0000${category}\u0000${siteKey ?? ""}`;
     let c = groups.get(key);
-    if (!c) groups.set(key, (c = {category, faded: dim, sites: []}));
+    if (!c) groups.set(key, (c = {category, faded: dim, key: siteKey, sites: []}));
     c.sites.push(d);
   }
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, c]) => c);
@@ -376,4 +400,30 @@ function sizeKey<T>(doc: Document, points: MapPoints<T>, document: Document | un
     }) as Element
   );
   return wrap;
+}
+
+/**
+ * Shows a chosen country on a drawn map without redrawing it: outlines the country (feature id) and
+ * fades the dots whose data-key (see MapPoints.key) is not the chosen key; null for both clears the
+ * choice. Returns the number of dots left unfaded.
+ */
+export function highlightCountry(root: Element, {id, key}: {id: string | null; key: string | null}): number {
+  const svg = root.querySelector("svg.world-map-plot");
+  if (!svg) return 0;
+  const doc = svg.ownerDocument;
+  for (const g of svg.querySelectorAll("g.selected-country")) g.remove();
+  const country = id === null ? null : svg.querySelector(`g.country path[data-id="${CSS.escape(id)}"]`);
+  if (country) {
+    const g = svgElement(doc, "g", {class: "selected-country", "aria-description": "selected country", fill: "none", stroke: "#111111", "stroke-width": 1.5});
+    g.append(svgElement(doc, "path", {d: country.getAttribute("d") ?? ""}));
+    country.parentElement!.after(g);
+  }
+  let kept = 0;
+  for (const dot of svg.querySelectorAll("[data-key]")) {
+    if (key === null || dot.getAttribute("data-key") === key) {
+      dot.removeAttribute("opacity");
+      kept += 1;
+    } else dot.setAttribute("opacity", "0.2");
+  }
+  return kept;
 }

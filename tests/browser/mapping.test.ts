@@ -56,16 +56,72 @@ async function explorerIso3(page: Page): Promise<string[]> {
 
 const selectedCountry = (page: Page) => page.getByLabel("Country", {exact: true}).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
 
+const FIGURES = ["fig-3", "fig-4a", "fig-4b", "fig-s6", "fig-s7", "fig-7", "fig-t3", "fig-s8", "fig-s9"];
+
 describe("/pages/mapping", () => {
-  it("opens with no console error, no foreign request, every cell settled", async () => {
-    await withPage(async (page) => expect(await checkPage(page, origin + PAGE)).toEqual(CLEAN));
+  it("opens with no console error, no foreign request, every cell settled, and no DuckDB-WASM", async () => {
+    await withPage(async (page) => {
+      const requests: string[] = [];
+      page.on("request", (request) => requests.push(request.url()));
+      expect(await checkPage(page, origin + PAGE)).toEqual(CLEAN);
+      expect(requests.filter((url) => /\.wasm(\?|$)|duckdb/i.test(url))).toEqual([]);
+    });
+  });
+
+  it("every chart, map and the Table 3 explorer sits in a live figure with its tools", async () => {
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      const live = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
+      expect([...live].sort()).toEqual([...FIGURES].sort());
+      // Every drawn chart (an SVG wider than a legend swatch) and the explorer's table are inside one.
+      const outside = await page.locator("#observablehq-main").evaluate((main) =>
+        [...main.querySelectorAll("svg")].filter((svg) => Number(svg.getAttribute("width") ?? 0) > 100 && !svg.closest("figure.live-figure")).length
+      );
+      expect(outside).toBe(0);
+      expect(await page.locator("#fig-t3 #explorer table").count()).toBe(1);
+      for (const id of FIGURES) {
+        const tools = await page.locator(`#${id} .figure-tools`).locator("button, a").evaluateAll((els) => els.map((e) => e.textContent));
+        expect(tools, id).toEqual(id === "fig-t3" ? ["Query", "Data", "CSV", "Cite", "Link"] : ["Query", "Data", "SVG", "PNG", "CSV", "Cite", "Link"]);
+      }
+    });
+  });
+
+  it("an edited query redraws its figure, and the edit survives a change of the page's inputs", async () => {
+    const sites = await published<{has_nickel: boolean; asset_type: string | null; iso3: string; confidence: string | null}>("sites");
+    const idn = sites.filter((d) => d.has_nickel && /Mine/.test(d.asset_type ?? "") && d.iso3 === "IDN").length;
+    expect(idn).toBeGreaterThan(0);
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      const figure = page.locator("#fig-4a");
+      const dots = () => figure.locator("svg.world-map-plot g.site > *").count();
+      expect(await dots()).toBeGreaterThan(idn);
+      const rows = await figure.evaluate(async (el) => {
+        const f = el as unknown as {runQuery(sql: string): Promise<unknown[]>};
+        return (
+          await f.runQuery(`SELECT *, CASE WHEN lower(coalesce(primary_commodity, '')) LIKE '%nickel%' THEN 'primary commodity' WHEN lower(coalesce(secondary_commodity, '')) LIKE '%nickel%' THEN 'secondary commodity' ELSE 'other commodity' END AS role
+FROM sites WHERE has_nickel AND asset_type LIKE '%Mine%' AND iso3 = 'IDN' ORDER BY source_id`)
+        ).length;
+      });
+      expect(rows).toBe(idn);
+      await expect.poll(() => figure.getAttribute("data-state")).toBe("query");
+      await expect.poll(dots).toBe(idn);
+      // The page's inputs: the country (a highlight, no redraw) and a filter of this map (a redraw of the reader's rows).
+      await page.getByLabel("Country", {exact: true}).selectOption({label: "Australia"});
+      await expect.poll(() => new URL(page.url()).searchParams.get("country")).toBe("AUS");
+      expect(await figure.getAttribute("data-state")).toBe("query");
+      expect(await dots()).toBe(idn);
+      await page.getByRole("checkbox", {name: "Very Low"}).uncheck();
+      const kept = sites.filter((d) => d.has_nickel && /Mine/.test(d.asset_type ?? "") && d.iso3 === "IDN" && d.confidence !== "Very Low").length;
+      await expect.poll(dots).toBe(kept);
+      expect(await figure.getAttribute("data-state")).toBe("query");
+    });
   });
 
   it("draws a point for every lithium site on Figure 3", async () => {
     const sites = await published<{has_lithium: boolean}>("sites");
     await withPage(async (page) => {
       await checkPage(page, origin + PAGE);
-      const dots = await page.locator("[data-figure=lithium] svg.world-map-plot").evaluate((svg) => ["site", "site-zero", "site-unknown"].reduce((n, c) => n + svg.querySelectorAll(`g.${c} > *`).length, 0));
+      const dots = await page.locator("#fig-3 svg.world-map-plot").evaluate((svg) => ["site", "site-zero", "site-unknown"].reduce((n, c) => n + svg.querySelectorAll(`g.${c} > *`).length, 0));
       expect(dots).toBe(sites.filter((d) => d.has_lithium).length);
       expect(dots).toBe(240); // 160 Busch et al. deposits and 80 ICMM lithium sites
     });
@@ -86,8 +142,8 @@ describe("/pages/mapping", () => {
       expect(new Set(iso3)).toEqual(new Set(["IDN"]));
       await expect.poll(() => new URL(page.url()).searchParams.get("country")).toBe("IDN");
       // The other views follow: Indonesia outlined on the maps and in the data-gap matrix.
-      expect(await page.locator("[data-figure=nickel-mining] g.selected-country path").count()).toBe(1);
-      expect(await page.locator("[data-figure=gaps] g.gap-selected rect").count()).toBe(18);
+      expect(await page.locator("#fig-4a g.selected-country path").count()).toBe(1);
+      expect(await page.locator("#fig-7 g.gap-selected rect").count()).toBe(18);
       expect(await page.locator("[data-selection]").getAttribute("data-selection")).toBe("IDN");
     });
   });
@@ -129,7 +185,7 @@ describe("/pages/mapping", () => {
   it("clicking a country on a map selects it", async () => {
     await withPage(async (page) => {
       await checkPage(page, origin + PAGE);
-      await page.locator("[data-figure=nickel-mining] path[data-id='360']").dispatchEvent("click"); // Indonesia
+      await page.locator("#fig-4a path[data-id='360']").dispatchEvent("click"); // Indonesia
       await expect.poll(() => selectedCountry(page)).toBe("Indonesia");
       await expect.poll(() => explorerCount(page)).toBe("21");
     });
@@ -140,7 +196,7 @@ describe("/pages/mapping", () => {
     await withPage(async (page) => {
       await checkPage(page, origin + PAGE);
       expect(await page.locator("[data-gap-agreement]").getAttribute("data-gap-agreement")).toBe("agree");
-      const matrix = await page.locator("[data-figure=gaps] g.gap-cell rect").evaluateAll((rects) =>
+      const matrix = await page.locator("#fig-7 g.gap-cell rect").evaluateAll((rects) =>
         rects.map((r) => ({group: r.getAttribute("data-group")!, column: r.getAttribute("data-column")!, with: Number(r.getAttribute("data-with")), sites: Number(r.getAttribute("data-sites"))}))
       );
       const sql = await page.locator("table.sql-gaps tr[data-sql-group]").evaluateAll((trs) =>
