@@ -121,6 +121,18 @@ describe("/pages/material-flows", () => {
     expect(await page.locator("[data-flow=li_collected]").textContent()).toBe("2.95");
   });
 
+  it("DuckDB-WASM gives the same rows as the build's native DuckDB for Figures S12 and S13", async () => {
+    for (const id of ["fig-s12", "fig-s13"]) {
+      const same = await page.locator(`#${id}`).evaluate(async (el) => {
+        const figure = el as unknown as {runQuery(): Promise<Record<string, unknown>[]>; snapshotRows: Record<string, unknown>[]};
+        const rows = await figure.runQuery();
+        return {rows: rows.length, snapshot: figure.snapshotRows.length, equal: JSON.stringify(rows) === JSON.stringify(figure.snapshotRows)};
+      });
+      expect(same).toEqual({rows: same.snapshot, snapshot: same.snapshot, equal: true});
+      expect(await page.locator(`#${id} .figure-body svg`).count()).toBeGreaterThan(0);
+    }
+  });
+
   it("an edited query redraws the Sankey from its rows, and a slider keeps the reader's rows", async () => {
     const figure = page.locator("#fig-5");
     const titleOf = () => sankey("lithium").locator("g[aria-description=flows] path[aria-label=li_mined_aus] title").first().textContent();
