@@ -412,7 +412,7 @@ export function highlightCountry(root: Element, {id, key}: {id: string | null; k
   if (!svg) return 0;
   const doc = svg.ownerDocument;
   for (const g of svg.querySelectorAll("g.selected-country")) g.remove();
-  const country = id === null ? null : svg.querySelector(`g.country path[data-id="${CSS.escape(id)}"]`);
+  const country = id === null ? null : svg.querySelector(`g.country path[data-id="${id.replace(/["\\]/g, "\\$&")}"]`);
   if (country) {
     const g = svgElement(doc, "g", {class: "selected-country", "aria-description": "selected country", fill: "none", stroke: "#111111", "stroke-width": 1.5});
     g.append(svgElement(doc, "path", {d: country.getAttribute("d") ?? ""}));

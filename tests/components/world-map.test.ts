@@ -3,7 +3,7 @@ import {JSDOM} from "jsdom";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {describe, expect, it, vi} from "vitest";
-import {WorldMap, classColors, type CountryFeature, type WorldMapOptions} from "../../src/components/world-map.ts";
+import {WorldMap, classColors, highlightCountry, type CountryFeature, type WorldMapOptions} from "../../src/components/world-map.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const topology = JSON.parse(readFileSync("node_modules/world-atlas/countries-110m.json", "utf-8")) as Topology<{countries: GeometryCollection<{name: string}>}>;
@@ -167,5 +167,33 @@ describe("WorldMap", () => {
     // The countries of the fixture and one unlisted (France), to keep the snapshot readable.
     const some = countries.filter((f) => ["032", "036", "124", "152", "250", "840"].includes(String(f.id)));
     await expect(normalizeSvg(render({}, some).outerHTML)).toMatchFileSnapshot("./__snapshots__/world-map.html");
+  });
+});
+
+describe("WorldMap keys and highlightCountry", () => {
+  const keyed = (options: Partial<WorldMapOptions<Site>> = {}) => render({points: {fill: (d) => d.resource, r: (d) => d.reserves_kt, rMax: 3000, key: (d) => d.iso_numeric}, ...options});
+
+  it("writes its key on every dot of a placed site, sized, zero or unknown", () => {
+    const root = keyed();
+    const keys = [...mapSvg(root).querySelectorAll("[data-key]")].map((e) => e.getAttribute("data-key")).sort();
+    // Six sites have coordinates: Chile 1, Argentina 3, Australia 2 (the paper's row has none).
+    expect(keys).toEqual(["032", "032", "032", "036", "036", "152"]);
+  });
+
+  it("outlines the chosen country and fades the other countries' dots, and clears both", () => {
+    const root = keyed();
+    expect(highlightCountry(root, {id: "036", key: "036"})).toBe(2);
+    expect(mapSvg(root).querySelectorAll("g.selected-country path")).toHaveLength(1);
+    expect(mapSvg(root).querySelector("g.selected-country path")!.getAttribute("d")).toBe(mapSvg(root).querySelector('g.country path[data-id="036"]')!.getAttribute("d"));
+    expect(mapSvg(root).querySelectorAll('[data-key][opacity="0.2"]')).toHaveLength(4);
+    expect(highlightCountry(root, {id: null, key: null})).toBe(6);
+    expect(mapSvg(root).querySelectorAll("g.selected-country")).toHaveLength(0);
+    expect(mapSvg(root).querySelectorAll("[opacity]")).toHaveLength(0);
+  });
+
+  it("a dense map keeps one path per colour and country, each keyed", () => {
+    const root = render({points: {fill: (d) => d.resource, dense: true, key: (d) => d.iso_numeric}});
+    const paths = [...mapSvg(root).querySelectorAll("g.site > path")].map((p) => `${p.getAttribute("data-key")}:${p.getAttribute("data-count")}`).sort();
+    expect(paths).toEqual(["032:3", "036:2", "152:1"]);
   });
 });
