@@ -1,0 +1,90 @@
+import type {Comparison} from "../../lib/mfa-systems/comparisons.js";
+import type {ModelResult} from "../../lib/mfa-systems/model.js";
+import {formatFlow as fmt} from "./end-of-life-chart.js";
+
+type Cell = string | Node;
+
+function maker(document: Document) {
+  return <K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Cell[]): HTMLElementTagNameMap[K] => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    node.append(...children);
+    return node;
+  };
+}
+
+/**
+ * The paper's figures beside the model's (lib/mfa-systems compareWithPaper): the paper's value with
+ * its hedge, the model's with one standard deviation, whether they agree within the tolerance, and
+ * where the paper states it. Each row carries data-paper and data-agrees; the model's cell data-value.
+ */
+export function ComparisonTable(comparisons: readonly Comparison[], id: string, {document = globalThis.document}: {document?: Document} = {}): HTMLTableElement {
+  const h = maker(document);
+  const head = h("thead", {}, h("tr", {}, h("th", {}, "2021"), h("th", {class: "num"}, "Paper"), h("th", {class: "num"}, "Model (± 1 sd)"), h("th", {}, "Within uncertainty?"), h("th", {}, "Where in the paper")));
+  const rows = comparisons.map((c) =>
+    h(
+      "tr",
+      {"data-paper": c.paper, "data-agrees": String(c.agrees)},
+      h("td", {}, c.quantity),
+      h("td", {class: "num"}, `${c.qualifier ? `${c.qualifier} ` : ""}${c.paperValue.toLocaleString("en-GB")} ${c.unit}`),
+      h("td", {class: "num", "data-value": String(c.model)}, `${fmt(c.model)}${c.sd > 1e-9 * Math.abs(c.model) ? ` ± ${fmt(c.sd)}` : ""} ${c.unit}`),
+      h("td", {}, c.agrees ? "yes" : h("strong", {}, "no"), " ", h("span", {class: "muted"}, `(±${fmt(c.tolerance)})`)),
+      h("td", {}, c.location)
+    )
+  );
+  return h("table", {class: "comparison", "data-comparison": id}, head, h("tbody", {}, ...rows));
+}
+
+const STATUS: Record<string, string> = {measured: "measured", fixed: "fixed", derived: "derived", model: "model"};
+
+/**
+ * Every flow of a reconciled system: its data value, what entered the reconciliation, the reconciled
+ * value with its standard deviation, the adjustment (and in standard deviations), its class and
+ * source; then the stock changes; then the chi-square test and whether every process balances.
+ * A flow with no data value reads "none", an unmeasured input "unmeasured".
+ */
+export function ReconciliationTable(r: ModelResult, {document = globalThis.document}: {document?: Document} = {}): HTMLElement {
+  const h = maker(document);
+  const muted = (text: string) => h("span", {class: "muted"}, text);
+  const head = h(
+    "thead",
+    {},
+    h("tr", {}, ...["Flow", "Status", "Data", "Into reconciliation (± sd)", "Reconciled (± sd)", "Adjustment (z)", "Class", "Source"].map((t, i) => h("th", i >= 2 && i <= 5 ? {class: "num"} : {}, t)))
+  );
+  const flows = r.flows.map((f) =>
+    h(
+      "tr",
+      {"data-flow-row": f.id},
+      h("td", {}, `${f.fromLabel} → ${f.toLabel}`),
+      h("td", {}, STATUS[f.status] ?? f.status),
+      h("td", {class: "num"}, f.dataValue === null ? muted("none") : fmt(f.dataValue)),
+      h("td", {class: "num"}, f.input === null ? muted("unmeasured") : `${fmt(f.input)}${f.inputSd ? ` ± ${fmt(f.inputSd)}` : ""}`),
+      h("td", {class: "num", "data-value": String(f.value)}, `${fmt(f.value)} ± ${fmt(f.sd)}`),
+      h("td", {class: "num"}, f.normalizedAdjustment === null ? "" : `${fmt(f.adjustment)} (${f.normalizedAdjustment.toFixed(2)})`),
+      h("td", {}, f.uncertaintyClass ?? ""),
+      h("td", {}, h("code", {}, f.source), ...(f.note ? [h("br"), muted(f.note)] : []))
+    )
+  );
+  const stocks = r.stocks.map((s) =>
+    h(
+      "tr",
+      {"data-stock-row": s.process},
+      h("td", {}, `${s.label}: stock change`),
+      h("td", {}, "derived"),
+      h("td", {class: "num"}, muted("none")),
+      h("td", {class: "num"}, muted("unmeasured")),
+      h("td", {class: "num", "data-value": String(s.value)}, `${fmt(s.value)} ± ${fmt(s.sd)}`),
+      h("td"),
+      h("td"),
+      h("td", {}, h("code", {}, "derived"))
+    )
+  );
+  const rec = r.reconciliation;
+  const dof = rec.degreesOfFreedom;
+  const note = h(
+    "p",
+    {class: "figure-source"},
+    `χ² = ${rec.chiSquare.toPrecision(3)} with ${dof} degree${dof === 1 ? "" : "s"} of freedom (p = ${rec.pValue.toFixed(3)}); ${r.flows.filter((f) => f.grossError).length} gross errors at z > 1.96. Every process balances to ${r.tolerance} of its throughput: ${r.balances.every((b) => b.balanced) ? "yes" : "no"}.`
+  );
+  return h("div", {}, h("div", {class: "table-scroll"}, h("table", {class: "reconciliation", "data-reconciliation": r.system}, head, h("tbody", {}, ...flows, ...stocks))), note);
+}
