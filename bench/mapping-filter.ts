@@ -24,7 +24,7 @@ if (report.consoleErrors.length || report.cellErrors.length || report.pendingCel
 
 // Runs in the page. A string, because tsx would wrap named functions in a helper the page lacks.
 const CHANGE = `(label) => {
-  const figure = document.querySelector("[data-figure=all-sites]");
+  const figure = document.querySelector("#fig-s7");
   const select = [...document.querySelectorAll("label")].find((l) => l.textContent === "Commodity group").parentElement.querySelector("select");
   const old = figure.querySelector("svg.world-map-plot");
   const index = [...select.options].findIndex((o) => o.textContent === label);
