@@ -36,14 +36,14 @@ export interface MapLayers<Site> {
  * Splits a map figure's rows into sites (layer "site", or no layer column) and the production layer
  * (layer "country"). Throws RangeError when a country row has no ISO3 code or occurs twice.
  */
-export function mapLayers<Site extends MapLayerRow>(rows: readonly Site[]): MapLayers<Site> {
+export function mapLayers<Site extends MapLayerRow = MapLayerRow>(rows: readonly MapLayerRow[]): MapLayers<Site> {
   const sites: Site[] = [];
   const production = new Map<string, CountryValue>();
   let other: ProductionLayerRow | null = null;
   let world: ProductionLayerRow | null = null;
   for (const row of rows) {
     if (row.layer === undefined || row.layer === null || row.layer === "site") {
-      sites.push(row);
+      sites.push(row as Site);
       continue;
     }
     if (row.layer !== "country") continue;
@@ -84,8 +84,8 @@ export interface LithiumSite extends MapLayerRow {
  * the largest value of the size quantity over all sites (so that a dot keeps its size when others are
  * filtered out). `total` is the number of sites before filtering.
  */
-export function lithiumMap<Site extends LithiumSite>(rows: readonly Site[], {types, statuses, size}: {types: readonly string[]; statuses: readonly string[]; size: LithiumSize}) {
-  const layers = mapLayers(rows);
+export function lithiumMap<Site extends LithiumSite = LithiumSite>(rows: readonly MapLayerRow[], {types, statuses, size}: {types: readonly string[]; statuses: readonly string[]; size: LithiumSize}) {
+  const layers = mapLayers<Site>(rows);
   const sizeMax = Math.max(0, ...layers.sites.map((d) => d[size] ?? 0));
   return {...layers, total: layers.sites.length, sites: layers.sites.filter((d) => types.includes(d.type_class) && statuses.includes(d.status_class)), sizeMax};
 }
@@ -96,8 +96,8 @@ export interface NickelSite extends MapLayerRow {
 }
 
 /** Figure 4a: the nickel mines whose nickel role and ICMM confidence are chosen, and the production layer; `total` counts all mines. */
-export function nickelMineMap<Site extends NickelSite>(rows: readonly Site[], {roles, confidence}: {roles: readonly string[]; confidence: readonly string[]}) {
-  const layers = mapLayers(rows);
+export function nickelMineMap<Site extends NickelSite = NickelSite>(rows: readonly MapLayerRow[], {roles, confidence}: {roles: readonly string[]; confidence: readonly string[]}) {
+  const layers = mapLayers<Site>(rows);
   return {...layers, total: layers.sites.length, sites: layers.sites.filter((d) => roles.includes(d.role) && d.confidence !== null && confidence.includes(d.confidence))};
 }
 
