@@ -41,7 +41,7 @@ export interface FigureContext {
   edition: {commit: string; date: string};
   /** figures/catalog.json. */
   catalog: {figures: FigureCatalogEntry[]};
-  /** tables/catalog.json, for completion of table and column names in the editor. */
+  /** tables/catalog.json, for completion of table and column names; default, fetched when a Query tool opens. */
   tables?: {tables: {name: string; columns: {name: string}[]}[]};
   /** Starts the reader's database with these tables; default the page's DuckDB-WASM. */
   database?: typeof readerDatabase;
@@ -215,10 +215,12 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   // Query: the editor is made on first use, so a page's figures cost nothing until then.
   let cell: Promise<QueryCellElement> | null = null;
   const makeCell = (panel: HTMLElement) => {
-    cell ??= import("./query-cell.js").then(({QueryCell}) => {
-      // The page's DuckDB-WASM, loaded with the module that starts it, on the first run only.
-      const database = context.database ?? ((tables: readonly string[]) => import("./reader-database.js").then((m) => m.readerDatabase(tables)));
-      const schema = Object.fromEntries(definition.tables.map((t) => [t, context.tables?.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []]));
+    cell ??= Promise.all([import("./query-cell.js"), context.database ? null : import("./reader-database.js")]).then(async ([{QueryCell}, reader]) => {
+      // The page's DuckDB-WASM, in a module loaded on the first use of a Query tool; it starts on the first run.
+      const database = context.database ?? reader!.readerDatabase;
+      const schema = context.tables
+        ? Object.fromEntries(definition.tables.map((t) => [t, context.tables?.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []]))
+        : await reader!.tableColumns(definition.tables).catch(() => ({}));
       const note = el("p", "qc-note", `The SQL that made this figure's data, over the published table${definition.tables.length > 1 ? "s" : ""} ${definition.tables.join(", ")}. Edit it and run it (Ctrl-Enter or Cmd-Enter): the first run starts DuckDB in your browser, and the result redraws the chart. Reset restores the published figure.`);
       const queryCell = QueryCell({
         database: () => database(definition.tables),

@@ -5,7 +5,7 @@
  * extensions) before any table is in.
  */
 import {lockDown, type DuckDBClientLike} from "./database.js";
-import {TABLE_FILES} from "./table-files.js";
+import {TABLE_CATALOG, TABLE_FILES} from "./table-files.js";
 
 let client: Promise<DuckDBClientLike> | null = null;
 const loaded = new Map<string, Promise<void>>();
@@ -51,4 +51,10 @@ export async function readerDatabase(tables: readonly string[]): Promise<DuckDBC
     })
   );
   return db;
+}
+
+/** Each table's column names, from the data catalog, for completion in the query editor. */
+export async function tableColumns(tables: readonly string[]): Promise<Record<string, string[]>> {
+  const catalog = await TABLE_CATALOG.json();
+  return Object.fromEntries(tables.map((t) => [t, catalog.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []]));
 }

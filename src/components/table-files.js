@@ -4,6 +4,9 @@
 // table of lib/tables is missing from this list.
 import {FileAttachment} from "observablehq:stdlib";
 
+/** The data catalog: every table with its columns (for completion in the query editor). */
+export const TABLE_CATALOG = FileAttachment("../data/tables/catalog.json");
+
 export const TABLE_FILES = {
   agreements: FileAttachment("../data/tables/agreements.arrow"),
   critical_lists: FileAttachment("../data/tables/critical_lists.arrow"),

@@ -410,7 +410,10 @@ ORDER BY value_t DESC`;
     expect(await bars()).toBe(before);
   });
 
-  it("the query behind Figures S1 and S2 waits for the reader, then lists the rows the figures draw", async () => {
+  it("the query behind Figures S1 and S2 loads as the reader reaches it, waits to be run, then lists the rows the figures draw", async () => {
+    expect(await cell(page, "producers").count()).toBe(0);
+    await page.locator("h2#query-the-table").scrollIntoViewIfNeeded();
+    await cell(page, "producers").waitFor();
     expect(await cell(page, "producers").getAttribute("data-state")).toBe("idle");
     await cell(page, "producers").locator("button[data-action=run]").click();
     expect(await settled(page, "producers")).toBe("done");
