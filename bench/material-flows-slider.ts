@@ -9,7 +9,7 @@
 import {readFileSync} from "node:fs";
 import {serveDist} from "../scripts/serve-dist.ts";
 import {launch} from "../tests/browser/chromium.ts";
-import {buildTable} from "../lib/table.ts";
+import {buildTable} from "../lib/tables/define.ts";
 import {mfaFlowsTable} from "../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../lib/tables/mfa-processes.ts";
 import {defaultAssumptions, runModel} from "../lib/mfa-systems/model.ts";

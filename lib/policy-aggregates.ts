@@ -1,4 +1,4 @@
-import {parseDateSpan} from "./date-span.js";
+import {parseDateSpan} from "./sources/date-span.js";
 import type {PolicyMeasureRow} from "./policy-schema.js";
 import {INTERVENTION_TYPES, STATUSES, VALUE_CHAIN_STAGES} from "./policy-vocabulary.js";
 

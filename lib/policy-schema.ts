@@ -1,7 +1,7 @@
 import {feature, iso1A2Code, iso1N3Code} from "@rapideditor/country-coder";
 import {z} from "zod";
-import {parseCsv} from "./csv.js";
-import {isPartyCode, MINERAL_GROUPS, normaliseMineral} from "./policy-sources.js";
+import {parseCsv} from "./sources/csv.js";
+import {isPartyCode, MINERAL_GROUPS, normaliseMineral} from "./sources/policy-sources.js";
 import {
   ACCESSION_SUBTYPE,
   CAPACITIES,
@@ -15,9 +15,9 @@ import {
   VALUE_CHAIN_STAGES,
   type Term
 } from "./policy-vocabulary.js";
-import {parseDateSpan} from "./date-span.js";
-import {SourceError} from "./source-error.js";
-import {optionalText, text, validateRecords} from "./validate.js";
+import {parseDateSpan} from "./sources/date-span.js";
+import {SourceError} from "./sources/source-error.js";
+import {optionalText, text, validateRecords} from "./sources/validate.js";
 
 /**
  * The MINERS policy schema: one row per policy measure (or per party joining an international
@@ -195,7 +195,7 @@ const joined = (items: readonly string[]) => (items.length ? items.join(LIST_SEP
  * - parties: an international row lists its parties (two or more, or the joining party for an
  *   accession), the jurisdiction among them; any other row lists none or only its jurisdiction;
  * - the end date does not come before the start date;
- * - minerals are names the mineral normalisation table knows (lib/policy-sources.ts), listed once;
+ * - minerals are names the mineral normalisation table knows (lib/sources/policy-sources.ts), listed once;
  * - every strategy is printed in the paper's Table 1 under one of the row's shocks.
  * Rows come back in file order, with their line.
  */
@@ -245,7 +245,7 @@ export function parsePolicyMeasures(csvText: string, file: string): {line: numbe
     const minerals: string[] = [];
     for (const name of splitList(r.minerals)) {
       const mineral = normaliseMineral(name);
-      if (mineral === null) fail(line, "minerals", name, "mineral name not in the normalisation table (MINERAL_ALIASES in lib/policy-sources.ts)");
+      if (mineral === null) fail(line, "minerals", name, "mineral name not in the normalisation table (MINERAL_ALIASES in lib/sources/policy-sources.ts)");
       if (minerals.includes(mineral!)) fail(line, "minerals", name, `"${mineral}" is listed twice`);
       minerals.push(mineral!);
     }

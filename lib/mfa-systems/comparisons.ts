@@ -12,7 +12,7 @@
  */
 
 import {Z_THRESHOLD} from "../mfa/index.js";
-import type {PaperValue} from "../paper-values.js";
+import type {PaperValue} from "../sources/paper-values.js";
 import type {ModelResult} from "./model.js";
 
 /** Flows to add up: by id, all flows out of some processes, or all flows into some. */

@@ -5,10 +5,10 @@
  * to be derived by reconciliation. Nothing here computes a flow the sources do not give.
  */
 
-import {parseCsv} from "../csv.js";
-import type {PaperValue} from "../paper-values.js";
-import {SourceError} from "../source-error.js";
-import type {ProductionRow} from "../usgs-mcs.js";
+import {parseCsv} from "../sources/csv.js";
+import type {PaperValue} from "../sources/paper-values.js";
+import {SourceError} from "../sources/source-error.js";
+import type {ProductionRow} from "../sources/usgs-mcs.js";
 import {evaluateExpression, type Figure} from "./expression.js";
 import {isUncertaintyClass, relativeSd, type UncertaintyClass} from "./uncertainty.js";
 

@@ -1,5 +1,5 @@
-import {parseAgreements, type AgreementRow} from "../policy-sources.js";
-import {defineTable} from "../table.js";
+import {parseAgreements, type AgreementRow} from "../sources/policy-sources.js";
+import {defineTable} from "./define.js";
 
 export const AGREEMENTS_FILE = "policies/critical_minerals_agreements.csv";
 

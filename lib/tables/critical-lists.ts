@@ -1,5 +1,5 @@
-import {parseCriticalLists, sortCriticalLists, type CriticalListRow} from "../policy-sources.js";
-import {defineTable} from "../table.js";
+import {parseCriticalLists, sortCriticalLists, type CriticalListRow} from "../sources/policy-sources.js";
+import {defineTable} from "./define.js";
 
 export const LISTS_FILE = "policies/critical_mineral_lists.csv";
 

@@ -1,8 +1,8 @@
 import {z} from "zod";
-import {parseCsv} from "../csv.js";
-import {SourceError} from "../source-error.js";
-import {defineTable, type SourceRef} from "../table.js";
-import {number, oneOf, optionalText, text, validateRecords} from "../validate.js";
+import {parseCsv} from "../sources/csv.js";
+import {SourceError} from "../sources/source-error.js";
+import {defineTable, type SourceRef} from "./define.js";
+import {number, oneOf, optionalText, text, validateRecords} from "../sources/validate.js";
 
 /**
  * The working paper's resilience framework as data (src/data/sources/paper/TABLES_1_2.md): its

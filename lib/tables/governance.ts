@@ -1,7 +1,7 @@
-import {parseCrosswalk} from "../crosswalk.js";
-import {defineTable} from "../table.js";
+import {parseCrosswalk} from "../sources/crosswalk.js";
+import {defineTable} from "./define.js";
 import {CROSSWALK_FILE, CROSSWALK_SOURCE} from "./icmm-sites.js";
-import {WGI_INDICATORS, parseWgi, type WgiRow} from "../wgi.js";
+import {WGI_INDICATORS, parseWgi, type WgiRow} from "../sources/wgi.js";
 
 export const WGI_FILE = "governance/wgi_2024update_1996_2023_long.csv";
 

@@ -1,6 +1,6 @@
-import {parseCrosswalk} from "../crosswalk.js";
-import {parseIcmmSites, type IcmmSite} from "../icmm.js";
-import {defineTable, type SourceRef} from "../table.js";
+import {parseCrosswalk} from "../sources/crosswalk.js";
+import {parseIcmmSites, type IcmmSite} from "../sources/icmm.js";
+import {defineTable, type SourceRef} from "./define.js";
 
 export const ICMM_FILE = "mines/icmm_global_mining_dataset_2025v1.csv";
 export const ICMM_LI_NI_FILE = "mines/icmm_lithium_nickel_sites.csv";

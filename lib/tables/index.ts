@@ -1,32 +1,54 @@
-import {readdirSync} from "node:fs";
-import {dirname} from "node:path";
-import {fileURLToPath, pathToFileURL} from "node:url";
-import type {TableSpec} from "../table.js";
+import type {TableSpec} from "./define.js";
+import {agreementsTable} from "./agreements.js";
+import {criticalListsTable} from "./critical-lists.js";
+import {frameworkLevelsTable, frameworkShocksTable} from "./framework-shocks.js";
+import {governanceTable} from "./governance.js";
+import {icmmSitesTable} from "./icmm-sites.js";
+import {mfaFlowsTable} from "./mfa-flows.js";
+import {mfaProcessesTable} from "./mfa-processes.js";
+import {mspMembersTable} from "./msp-members.js";
+import {paperTable3Table} from "./paper-table3.js";
+import {paperValuesTable} from "./paper-values.js";
+import {policiesTable} from "./policies.js";
+import {policyMeasuresTable} from "./policy-measures.js";
+import {policyParticipationTable} from "./policy-participation.js";
+import {productionTable} from "./production.js";
+import {reservesTable} from "./reserves.js";
+import {resilienceMetricsTable} from "./resilience-metrics.js";
+import {sitesTable} from "./sites.js";
+import {tradeTable} from "./trade.js";
 
 /**
- * Every table the site publishes: each module in this folder that exports a TableSpec (an object
- * with a name, columns and build) is one. Adding a table is adding a file; catalog order is by
- * name. Node only (loaders, config, tests): pages read the published snapshots instead.
+ * Every table the site publishes, in catalog order (by name). Adding a table is adding its file in
+ * this folder and its line here. Node only (loaders, config, tests): pages read the published
+ * snapshots instead.
  */
-const here = dirname(fileURLToPath(import.meta.url));
-const modules = await Promise.all(
-  readdirSync(here)
-    .filter((f) => /\.ts$/.test(f) && f !== "index.ts" && !f.endsWith(".d.ts"))
-    .sort()
-    .map((f) => import(pathToFileURL(`${here}/${f}`).href) as Promise<Record<string, unknown>>)
-);
-
-function isTableSpec(value: unknown): value is TableSpec<any> {
-  return typeof value === "object" && value !== null && "name" in value && "columns" in value && typeof (value as {build?: unknown}).build === "function";
-}
-
-export const TABLES: TableSpec<any>[] = modules
-  .flatMap((m) => Object.values(m).filter(isTableSpec))
-  .sort((a, b) => a.name.localeCompare(b.name));
+export const TABLES: readonly TableSpec<any>[] = [
+  agreementsTable,
+  criticalListsTable,
+  frameworkLevelsTable,
+  frameworkShocksTable,
+  governanceTable,
+  icmmSitesTable,
+  mfaFlowsTable,
+  mfaProcessesTable,
+  mspMembersTable,
+  paperTable3Table,
+  paperValuesTable,
+  policiesTable,
+  policyMeasuresTable,
+  policyParticipationTable,
+  productionTable,
+  reservesTable,
+  resilienceMetricsTable,
+  sitesTable,
+  tradeTable
+];
 
 const names = TABLES.map((t) => t.name);
 const repeated = names.find((n, i) => names.indexOf(n) !== i);
 if (repeated) throw new Error(`lib/tables: two tables are named ${repeated}`);
+if (names.some((n, i) => i > 0 && names[i - 1]!.localeCompare(n) > 0)) throw new Error("lib/tables: list the tables by name");
 
 export function findTable(name: string | undefined): TableSpec<any> {
   const spec = TABLES.find((t) => t.name === name);

@@ -1,6 +1,6 @@
-import {parsePaperValues} from "../paper-values.js";
+import {parsePaperValues} from "../sources/paper-values.js";
 import {MFA_PROCESSES_FILE, MFA_SYSTEM_FILES, parseMfaFlows, parseMfaProcesses, type MfaFlowRow} from "../mfa-systems/rows.js";
-import {defineTable} from "../table.js";
+import {defineTable} from "./define.js";
 import {MFA_SOURCE} from "./mfa-processes.js";
 import {paperValuesTable} from "./paper-values.js";
 import {productionTable} from "./production.js";

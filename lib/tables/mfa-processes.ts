@@ -1,5 +1,5 @@
 import {MFA_PROCESSES_FILE, parseMfaProcesses, type MfaProcessRow} from "../mfa-systems/rows.js";
-import {defineTable} from "../table.js";
+import {defineTable} from "./define.js";
 
 export const MFA_SOURCE = {
   path: "mfa/",

@@ -1,5 +1,5 @@
-import {parseMspMembers, type MspMemberRow} from "../policy-sources.js";
-import {defineTable} from "../table.js";
+import {parseMspMembers, type MspMemberRow} from "../sources/policy-sources.js";
+import {defineTable} from "./define.js";
 
 export const MSP_FILE = "policies/minerals_security_partnership_members.csv";
 

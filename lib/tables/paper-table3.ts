@@ -1,9 +1,9 @@
 import {z} from "zod";
-import {parseCsv} from "../csv.js";
-import {required} from "../icmm.js";
-import {SourceError} from "../source-error.js";
-import {defineTable} from "../table.js";
-import {latitude, longitude, number, optionalText, tonnage, validateRecords} from "../validate.js";
+import {parseCsv} from "../sources/csv.js";
+import {required} from "../sources/icmm.js";
+import {SourceError} from "../sources/source-error.js";
+import {defineTable} from "./define.js";
+import {latitude, longitude, number, optionalText, tonnage, validateRecords} from "../sources/validate.js";
 
 export const PAPER_TABLE3_FILE = "paper/paper_table3.csv";
 

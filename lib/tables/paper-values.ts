@@ -1,5 +1,5 @@
-import {parsePaperValues, type PaperValue} from "../paper-values.js";
-import {defineTable} from "../table.js";
+import {parsePaperValues, type PaperValue} from "../sources/paper-values.js";
+import {defineTable} from "./define.js";
 
 const FILE = "paper/paper_values.csv";
 

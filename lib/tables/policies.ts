@@ -1,5 +1,5 @@
-import {joinSummaries, parseIeaPolicies, parseSummaries} from "../policy-sources.js";
-import {defineTable} from "../table.js";
+import {joinSummaries, parseIeaPolicies, parseSummaries} from "../sources/policy-sources.js";
+import {defineTable} from "./define.js";
 
 export const IEA_FILE = "policies/iea_policies_db_critical_minerals_subset.csv";
 export const SUMMARIES_FILE = "policies/iea_policy_summaries.csv";

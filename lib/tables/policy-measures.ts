@@ -1,6 +1,6 @@
 import {checkTable1Vocabulary, parsePolicyMeasures, SUMMARY_MAX_CHARS, type PolicyMeasureRow} from "../policy-schema.js";
 import {CAPACITIES, INTERVENTION_TYPES, SCOPES, SHOCKS, STATUSES, STRATEGIES, THEMES, VALUE_CHAIN_STAGES, type Term} from "../policy-vocabulary.js";
-import {defineTable, type SourceRef} from "../table.js";
+import {defineTable, type SourceRef} from "./define.js";
 import {AGREEMENTS_FILE} from "./agreements.js";
 import {LISTS_FILE} from "./critical-lists.js";
 import {MSP_FILE} from "./msp-members.js";

@@ -1,6 +1,6 @@
 import {participation} from "../policy-aggregates.js";
 import {parsePolicyMeasures, partyName, partyNumeric} from "../policy-schema.js";
-import {defineTable} from "../table.js";
+import {defineTable} from "./define.js";
 import {MEASURE_SOURCES, MEASURES_FILE} from "./policy-measures.js";
 
 /** One party in one international initiative. */

@@ -1,6 +1,6 @@
-import {defineTable} from "../table.js";
-import type {ProductionRow} from "../usgs-mcs.js";
-import {MCS_SOURCES, byPlace, readMcs} from "./usgs-mcs-sources.js";
+import {defineTable} from "./define.js";
+import type {ProductionRow} from "../sources/usgs-mcs.js";
+import {MCS_SOURCES, byPlace, readMcs} from "../sources/usgs-mcs-editions.js";
 
 export const productionTable = defineTable<ProductionRow>({
   name: "production",

@@ -1,8 +1,8 @@
 import {z} from "zod";
-import {parseCsv} from "../csv.js";
-import {SourceError} from "../source-error.js";
-import {defineTable} from "../table.js";
-import {oneOf, text, validateRecords} from "../validate.js";
+import {parseCsv} from "../sources/csv.js";
+import {SourceError} from "../sources/source-error.js";
+import {defineTable} from "./define.js";
+import {oneOf, text, validateRecords} from "../sources/validate.js";
 import {PAPER_SOURCE, position} from "./framework-shocks.js";
 
 export const METRICS_TABLE2_FILE = "paper/metrics_table2.csv";

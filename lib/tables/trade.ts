@@ -1,6 +1,6 @@
-import {parseComtrade, tidyComtrade, type TradeRow} from "../comtrade.js";
-import {parseCrosswalk} from "../crosswalk.js";
-import {defineTable} from "../table.js";
+import {parseComtrade, tidyComtrade, type TradeRow} from "../sources/comtrade.js";
+import {parseCrosswalk} from "../sources/crosswalk.js";
+import {defineTable} from "./define.js";
 import {CROSSWALK_FILE, CROSSWALK_SOURCE} from "./icmm-sites.js";
 
 export const TRADE_FILES = [

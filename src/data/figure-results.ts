@@ -9,9 +9,9 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {tableFromIPC} from "apache-arrow";
-import {toArrowStream, type ColumnType} from "../../lib/arrow-snapshot.js";
+import {toArrowStream, type ColumnType} from "../lib/tables/arrow.js";
 import type {FigureDefinition} from "../../lib/figures/define.js";
-import {toCsv} from "../../lib/snapshot-formats.js";
+import {toCsv} from "../lib/tables/formats.js";
 import type {CatalogEntry, CatalogFile} from "./publish.js";
 
 /** DuckDB result types a snapshot keeps; anything else must be cast in the figure's SQL. */

@@ -3,10 +3,10 @@
 // of every file, and a Frictionless Tabular Data Package describing the CSV files.
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
-import type {ColumnType} from "../../lib/arrow-snapshot.js";
-import {toArrowStream} from "../../lib/arrow-snapshot.js";
-import {toCsv, toParquet} from "../../lib/snapshot-formats.js";
-import {arrowSchema, buildTable, type ColumnSpec, type SourceRef} from "../../lib/table.js";
+import type {ColumnType} from "../lib/tables/arrow.js";
+import {toArrowStream} from "../lib/tables/arrow.js";
+import {toCsv, toParquet} from "../lib/tables/formats.js";
+import {arrowSchema, buildTable, type ColumnSpec, type SourceRef} from "../lib/tables/define.js";
 import {TABLES} from "../../lib/tables/index.js";
 
 /** MINERS_SOURCES lets a test (or an author trying a new edition) point the build at other files. */

@@ -4,7 +4,7 @@ import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {defaultAssumptions, runModel, type Assumptions} from "../../lib/mfa-systems/model.ts";
 import {MATERIAL_FLOWS_FIGURES} from "../../lib/figures/material-flows.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
 import {serveDist} from "../../scripts/serve-dist.ts";

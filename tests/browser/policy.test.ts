@@ -6,7 +6,7 @@ import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {POLICY_FIGURES} from "../../lib/figures/policy.ts";
 import {initiativesOf, measuresOf} from "../../lib/policy-aggregates.ts";
 import {filterMeasures, OPEN_FILTER} from "../../lib/policy-filters.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {policyMeasuresTable} from "../../lib/tables/policy-measures.ts";
 import {serveDist} from "../../scripts/serve-dist.ts";
 import {checkPage, launch} from "./chromium.ts";

@@ -8,7 +8,7 @@ import {RESILIENCE_FIGURES} from "../../lib/figures/resilience.ts";
 import {percolationCurves} from "../../lib/resilience-figures.ts";
 import {loadHighs, timeToSurvive, type LpSolver} from "../../lib/resilience/recovery.ts";
 import {closedForm, shockNetwork, suppliersOf, WORKED_EXAMPLE} from "../../lib/supply-network.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 import {reservesTable} from "../../lib/tables/reserves.ts";

@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {listMatrix, type ListEntry} from "../../lib/critical-lists-compare.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 import {CriticalListsMatrix} from "../../src/components/critical-lists-matrix.ts";
 import {normalizeSvg} from "./normalize-svg.ts";

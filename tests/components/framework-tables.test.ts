@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {frameworkShocksTable} from "../../lib/tables/framework-shocks.ts";
 import {resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 import {MetricsTable, ShockTable} from "../../src/components/framework-tables.ts";

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {listMatrix, type ListEntry} from "../../lib/critical-lists-compare.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 
 // EU: list A (2020, critical) lithium, nickel, dysprosium; list B (2023, critical) lithium, copper;

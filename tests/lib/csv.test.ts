@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {parseCsv} from "../../lib/csv.ts";
+import {parseCsv} from "../../lib/sources/csv.ts";
 
 describe("parseCsv", () => {
   it("parseCsv(text) drops a byte-order mark and reads CRLF lines", () => {

@@ -3,7 +3,7 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {COMPOSITE_INDICATORS, compositeUnits, mineralMetrics, productionSlice, systemEntries, unitId, wgiForYear, type MetricContext, type MetricEntry} from "../../lib/mineral-metrics.ts";
 import {compositeIndex} from "../../lib/resilience/composite.ts";
 import {loadHighs, type LpSolver} from "../../lib/resilience/recovery.ts";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 import {reservesTable} from "../../lib/tables/reserves.ts";

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseDateSpan} from "../../lib/date-span.ts";
+import {parseDateSpan} from "../../lib/sources/date-span.ts";
 import {checkTable1Vocabulary, MEASURE_COLUMNS, parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy-schema.ts";
 import {INTERVENTION_TYPES, SHOCKS, STRATEGIES} from "../../lib/policy-vocabulary.ts";
 import {csvOf, FIXTURE, type FixtureRow} from "./policy-fixture.ts";

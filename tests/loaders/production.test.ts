@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/crosswalk.ts";
-import {parseUsgsValue, tidyMcsWorld} from "../../lib/usgs-mcs.ts";
+import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {parseUsgsValue, tidyMcsWorld} from "../../lib/sources/usgs-mcs.ts";
 
 const sources = "src/data/sources";
 const crosswalkFile = "reference/country_name_iso3_crosswalk.csv";

@@ -8,7 +8,7 @@ import {tableFromIPC} from "apache-arrow";
 import {validate} from "datapackage";
 import JSZip from "jszip";
 import {beforeAll, describe, expect, it} from "vitest";
-import {buildTable} from "../../lib/table.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {findTable} from "../../lib/tables/index.ts";
 
 const run = (env: Record<string, string> = {}) =>

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseAgreements} from "../../lib/policy-sources.ts";
-import {buildTable} from "../../lib/table.ts";
+import {parseAgreements} from "../../lib/sources/policy-sources.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {agreementsTable} from "../../lib/tables/agreements.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

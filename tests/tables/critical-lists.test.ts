@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {normaliseMineral, parseCriticalLists} from "../../lib/policy-sources.ts";
-import {buildTable} from "../../lib/table.ts";
+import {normaliseMineral, parseCriticalLists} from "../../lib/sources/policy-sources.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

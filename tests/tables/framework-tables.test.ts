@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {toArrowTable} from "../../lib/arrow-snapshot.ts";
-import {arrowSchema, buildTable} from "../../lib/table.ts";
+import {toArrowTable} from "../../lib/tables/arrow.ts";
+import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {
   FRAMEWORK_LEVELS_FILE,
   FRAMEWORK_TABLE1_FILE,

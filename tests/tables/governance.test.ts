@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/crosswalk.ts";
-import {buildTable} from "../../lib/table.ts";
+import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
-import {parseWgi} from "../../lib/wgi.ts";
+import {parseWgi} from "../../lib/sources/wgi.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
 const rows = buildTable(governanceTable, read);

@@ -1,11 +1,11 @@
 import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/crosswalk.ts";
-import {checkCountryAtCoords, parseIcmmSites} from "../../lib/icmm.ts";
-import {repairMojibake} from "../../lib/mojibake.ts";
-import {arrowSchema, buildTable} from "../../lib/table.ts";
-import {toArrowTable} from "../../lib/arrow-snapshot.ts";
+import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {checkCountryAtCoords, parseIcmmSites} from "../../lib/sources/icmm.ts";
+import {repairMojibake} from "../../lib/sources/mojibake.ts";
+import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
+import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {CROSSWALK_FILE, ICMM_FILE, icmmSitesTable} from "../../lib/tables/icmm-sites.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

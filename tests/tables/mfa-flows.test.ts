@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseMfaFlows, parseMfaProcesses} from "../../lib/mfa-systems/rows.ts";
-import {parsePaperValues} from "../../lib/paper-values.ts";
-import {buildTable} from "../../lib/table.ts";
+import {parsePaperValues} from "../../lib/sources/paper-values.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
 import {productionTable} from "../../lib/tables/production.ts";

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseMspMembers} from "../../lib/policy-sources.ts";
-import {buildTable} from "../../lib/table.ts";
+import {parseMspMembers} from "../../lib/sources/policy-sources.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {mspMembersTable} from "../../lib/tables/msp-members.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {arrowSchema, buildTable} from "../../lib/table.ts";
-import {toArrowTable} from "../../lib/arrow-snapshot.ts";
+import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
+import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {PAPER_TABLE3_FILE, paperTable3Table, parsePaperTable3} from "../../lib/tables/paper-table3.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

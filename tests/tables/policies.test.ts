@@ -1,9 +1,9 @@
 import {readFileSync} from "node:fs";
 import {csvFormat, csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {repairMojibake} from "../../lib/mojibake.ts";
-import {joinSummaries, parseIeaPolicies, parseSummaries} from "../../lib/policy-sources.ts";
-import {buildTable} from "../../lib/table.ts";
+import {repairMojibake} from "../../lib/sources/mojibake.ts";
+import {joinSummaries, parseIeaPolicies, parseSummaries} from "../../lib/sources/policy-sources.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {policiesTable} from "../../lib/tables/policies.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
-import {arrowSchema, buildTable} from "../../lib/table.ts";
-import {toArrowTable} from "../../lib/arrow-snapshot.ts";
+import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
+import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {BUSCH_FILE, BUSCH_LABEL, ICMM_LABEL, MODELLED, sitesTable, type SiteRow} from "../../lib/tables/sites.ts";
 import {icmmSitesTable, ICMM_LI_NI_FILE} from "../../lib/tables/icmm-sites.ts";
 

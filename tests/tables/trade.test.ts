@@ -1,8 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseComtrade, tidyComtrade} from "../../lib/comtrade.ts";
-import {parseCrosswalk} from "../../lib/crosswalk.ts";
-import {buildTable} from "../../lib/table.ts";
+import {parseComtrade, tidyComtrade} from "../../lib/sources/comtrade.ts";
+import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {buildTable} from "../../lib/tables/define.ts";
 import {tradeTable} from "../../lib/tables/trade.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");

@@ -2,8 +2,8 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {compareWithPaper, halfUnit} from "../../../lib/mfa-systems/comparisons.ts";
 import {defaultAssumptions, runModel, type Assumptions} from "../../../lib/mfa-systems/model.ts";
-import {parsePaperValues} from "../../../lib/paper-values.ts";
-import {buildTable} from "../../../lib/table.ts";
+import {parsePaperValues} from "../../../lib/sources/paper-values.ts";
+import {buildTable} from "../../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../../lib/tables/mfa-processes.ts";
 

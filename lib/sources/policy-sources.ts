@@ -173,7 +173,7 @@ export function parseCriticalLists(csvText: string, file: string): {line: number
   const lists = new Map<string, {code: string; year: number; category: string; positions: Map<number, number>; minerals: Map<string, number>}>();
   return validateRecords(table, listSchema).map(({line, row: r}) => {
     const mineral = normaliseMineral(r.mineral_as_listed);
-    if (mineral === null) throw new SourceError(file, line, "mineral_as_listed", r.mineral_as_listed, "mineral name not in the normalisation table (MINERAL_ALIASES in lib/policy-sources.ts); add it on purpose");
+    if (mineral === null) throw new SourceError(file, line, "mineral_as_listed", r.mineral_as_listed, "mineral name not in the normalisation table (MINERAL_ALIASES in lib/sources/policy-sources.ts); add it on purpose");
     const list = lists.get(r.list_name) ?? {code: r.jurisdiction_code, year: r.list_year as number, category: r.category, positions: new Map(), minerals: new Map()};
     lists.set(r.list_name, list);
     if (list.code !== r.jurisdiction_code) throw new SourceError(file, line, "jurisdiction_code", r.jurisdiction_code, `the list "${r.list_name}" is ${list.code}'s`);

@@ -1,4 +1,4 @@
-import type {ColumnType} from "./arrow-snapshot.js";
+import type {ColumnType} from "./arrow.js";
 
 /** One column of a published table: its Arrow type, what it holds, and its unit if it has one. */
 export interface ColumnSpec {

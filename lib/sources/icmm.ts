@@ -88,7 +88,7 @@ export interface IcmmSite {
 const boolText = oneOf(["true", "false"]);
 
 /**
- * Narrows a number field of lib/validate.ts that is not `optional` to `number`: the builders type
+ * Narrows a number field of lib/sources/validate.ts that is not `optional` to `number`: the builders type
  * their output as nullable, but without `optional` an empty value fails before null is returned.
  */
 export const required = <T extends z.ZodType<number | null, string>>(field: T) => field.transform((n) => n as number);

@@ -1,6 +1,6 @@
-import {parseCrosswalk} from "../crosswalk.js";
-import type {SourceRef} from "../table.js";
-import {COMMODITIES, tidyMcsWorld, type ProductionRow, type ReservesRow} from "../usgs-mcs.js";
+import {parseCrosswalk} from "./crosswalk.js";
+import type {SourceRef} from "../tables/define.js";
+import {COMMODITIES, tidyMcsWorld, type ProductionRow, type ReservesRow} from "./usgs-mcs.js";
 
 /** The USGS MCS data releases the site reads, with the DOIs the USGS asks to be cited. */
 export const MCS_EDITIONS = [
