@@ -2,7 +2,7 @@
  * Slider to redrawn Sankey on /pages/material-flows, in headless Chromium on 127.0.0.1 (run
  * `npm run build` first, under the build lock): for each system, moves the collection-rate slider
  * RUNS times and times, in the page, from the slider's input event until the figure's Sankey has
- * been replaced (the model run by lib/mfa-systems, the Sankey laid out and drawn). Also times the
+ * been replaced (the model run by lib/material-flows, the Sankey laid out and drawn). Also times the
  * model alone in Node on the same rows. Prints the median and the largest time. A benchmark, not a
  * test; the target is under 100 ms.
  */
@@ -12,7 +12,7 @@ import {launch} from "../tests/browser/chromium.ts";
 import {buildTable} from "../lib/tables/define.ts";
 import {mfaFlowsTable} from "../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../lib/tables/mfa-processes.ts";
-import {defaultAssumptions, runModel} from "../lib/mfa-systems/model.ts";
+import {defaultAssumptions, runModel} from "../lib/material-flows/model.ts";
 
 const RUNS = Number(process.env.RUNS ?? 20);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

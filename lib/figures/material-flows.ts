@@ -2,7 +2,7 @@ import {defineFigure} from "./define.js";
 
 /**
  * One system's processes, then its flows in the order of their source file, as the model reads
- * them (lib/mfa-systems/figure-rows.ts): row_kind says which, and the columns are those of
+ * them (lib/material-flows/figure-rows.ts): row_kind says which, and the columns are those of
  * mfa_processes and mfa_flows by name. `paperIds` adds the paper's figures the chart sets beside
  * the model's. To try another value, edit a flow's row, e.g. replace `value` in the flows' SELECT
  * by `CASE id WHEN '...' THEN 60 ELSE value END`.
@@ -39,10 +39,10 @@ export const MATERIAL_FLOWS_FIGURES = [
     title: "Global lithium flows, 2021 (kt Li), reconciled",
     caption:
       "Flows are as wide as their value; the pale band around each adds one standard deviation, and hovering shows the value, its 95 % interval and its source. A tick over a process means it balances; dashed boxes are stock changes and the two ends of the recycling loop, which returns to refining in China. Flows without a value in the data are derived by reconciliation; end of life, collection and recovery follow the assumptions above.",
-    source: `${SOURCE}; the paper's Figure 5 discussion. Reconciled in your browser by lib/mfa-systems.`,
+    source: `${SOURCE}; the paper's Figure 5 discussion. Reconciled in your browser by lib/material-flows.`,
     sql: systemRows("lithium", "li_mined_aus"),
     tables: ["mfa_processes", "mfa_flows"],
-    model: "lib/mfa-systems/figure-rows.ts#buildSystem",
+    model: "lib/material-flows/figure-rows.ts#buildSystem",
     paper: ["li_mine_aus_2021", "li_mine_share_aus_2021", "li_mine_share_chl_2021", "li_eol_ev_2021", "li_recycled_share_2021"]
   }),
   defineFigure({
@@ -53,10 +53,10 @@ export const MATERIAL_FLOWS_FIGURES = [
     title: "Global nickel flows, 2021 (kt Ni), reconciled",
     caption:
       "Drawn as Figure 5. Recycled scrap loops back to first-use fabrication; nickel mined and recycled but not placed in first use is a stock change at fabrication.",
-    source: `${SOURCE}; the paper's Figure 4 and Figure 6 discussions. Reconciled in your browser by lib/mfa-systems.`,
+    source: `${SOURCE}; the paper's Figure 4 and Figure 6 discussions. Reconciled in your browser by lib/material-flows.`,
     sql: systemRows("nickel", "ni_mined_idn"),
     tables: ["mfa_processes", "mfa_flows"],
-    model: "lib/mfa-systems/figure-rows.ts#buildSystem",
+    model: "lib/material-flows/figure-rows.ts#buildSystem",
     paper: ["ni_first_use_2021", "ni_scrap_input_share_2021", "ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
   }),
   defineFigure({
@@ -69,7 +69,7 @@ export const MATERIAL_FLOWS_FIGURES = [
     source: `${SOURCE}. Dynamic stock model lib/mfa/dynamic-stock.ts, run in your browser.`,
     sql: systemRows("lithium", "li_mined_aus", ["li_eol_ev_2021"]),
     tables: ["mfa_processes", "mfa_flows", "paper_values"],
-    model: "lib/mfa-systems/figure-rows.ts#endOfLifeSeries",
+    model: "lib/material-flows/figure-rows.ts#endOfLifeSeries",
     paper: ["li_eol_ev_2021"]
   }),
   defineFigure({
@@ -82,7 +82,7 @@ export const MATERIAL_FLOWS_FIGURES = [
     source: `${SOURCE}. Dynamic stock model lib/mfa/dynamic-stock.ts, run in your browser.`,
     sql: systemRows("nickel", "ni_mined_idn", ["ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]),
     tables: ["mfa_processes", "mfa_flows", "paper_values"],
-    model: "lib/mfa-systems/figure-rows.ts#endOfLifeSeries",
+    model: "lib/material-flows/figure-rows.ts#endOfLifeSeries",
     paper: ["ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
   })
 ];

@@ -3,7 +3,7 @@ import {defineFigure, type FigureDefinition} from "./define.js";
 /**
  * The policy page's figures. The measure figures count measures (rows that are not accessions) at
  * the grain the page's filters need (jurisdiction, type, status, years of start, minerals), so that
- * lib/policy-figure-models.ts can apply the reader's filters to the query's result; the cooperation
+ * lib/policy/figure-models.ts can apply the reader's filters to the query's result; the cooperation
  * figures return one party of one initiative with the initiative's own columns.
  */
 
@@ -41,7 +41,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: MEASURES_SOURCE,
     sql: measuresBy(["jurisdiction", "jurisdiction_name", "intervention_type"]),
     tables: ["policy_measures"],
-    model: "lib/policy-figure-models.ts#jurisdictionTypeCells",
+    model: "lib/policy/figure-models.ts#jurisdictionTypeCells",
     paper: ["pol_count_usa", "pol_count_aus", "pol_count_eu", "pol_count_can", "pol_count_chn", "pol_top10_share"]
   }),
   defineFigure({
@@ -50,11 +50,11 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     section: "policy",
     title: "Measures by type of intervention, split into sub-types",
     caption:
-      "Share of the measures shown in each intervention type (the paper's Figure 10 (b)), with white rules between its sub-types (Figure 11; hover for each). The paper reports governance and strategy (about 17 %), environmental and social standards (15 %), regulatory and permitting reforms (15 %), then financial support and recycling (each just over 8 %). Types and sub-types are the site's vocabulary (lib/policy-vocabulary.ts), built around the classes the paper names; the paper does not publish its full list.",
+      "Share of the measures shown in each intervention type (the paper's Figure 10 (b)), with white rules between its sub-types (Figure 11; hover for each). The paper reports governance and strategy (about 17 %), environmental and social standards (15 %), regulatory and permitting reforms (15 %), then financial support and recycling (each just over 8 %). Types and sub-types are the site's vocabulary (lib/policy/vocabulary.ts), built around the classes the paper names; the paper does not publish its full list.",
     source: MEASURES_SOURCE,
     sql: measuresBy(["intervention_type", "intervention_subtype"]),
     tables: ["policy_measures"],
-    model: "lib/policy-figure-models.ts#subtypeCounts",
+    model: "lib/policy/figure-models.ts#subtypeCounts",
     paper: ["pol_type_governance_share", "pol_type_env_social_share", "pol_type_regulatory_share", "pol_type_financial_share", "pol_type_recycling_share"]
   }),
   defineFigure({
@@ -67,7 +67,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: MEASURES_SOURCE,
     sql: measuresBy(["start_year_min", "start_year_max", "status"]),
     tables: ["policy_measures"],
-    model: "lib/policy-figure-models.ts#yearStatusCounts",
+    model: "lib/policy/figure-models.ts#yearStatusCounts",
     paper: ["pol_share_since_2018", "pol_share_since_2020"]
   }),
   defineFigure({
@@ -79,7 +79,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: MEASURES_SOURCE,
     sql: measuresBy(["status"]),
     tables: ["policy_measures"],
-    model: "lib/policy-figure-models.ts#statusCounts",
+    model: "lib/policy/figure-models.ts#statusCounts",
     paper: ["pol_share_implemented"]
   }),
   defineFigure({
@@ -92,7 +92,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: MEASURES_SOURCE,
     sql: measuresBy(["jurisdiction", "jurisdiction_name", "intervention_type"]),
     tables: ["policy_measures"],
-    model: "lib/policy-figure-models.ts#jurisdictionTypeCells"
+    model: "lib/policy/figure-models.ts#jurisdictionTypeCells"
   }),
   defineFigure({
     id: "fig-s18",
@@ -104,7 +104,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: `${MEASURES_SOURCE} Participation: table policy_participation.`,
     sql: PARTICIPATION_SQL,
     tables: ["policy_participation", "policy_measures"],
-    model: "lib/policy-figure-models.ts#keptParticipation",
+    model: "lib/policy/figure-models.ts#keptParticipation",
     paper: ["coop_initiatives_total", "coop_count_usa", "coop_count_eu", "coop_count_can", "coop_count_aus", "coop_count_jpn"]
   }),
   defineFigure({
@@ -117,7 +117,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     source: `${MEASURES_SOURCE} Participation: table policy_participation. Natural Earth boundaries (world-atlas, 1:110m), Equal Earth projection.`,
     sql: PARTICIPATION_SQL,
     tables: ["policy_participation", "policy_measures"],
-    model: "lib/policy-figure-models.ts#keptParticipation",
+    model: "lib/policy/figure-models.ts#keptParticipation",
     paper: ["coop_initiatives_total", "coop_count_usa", "coop_count_eu", "coop_count_can", "coop_count_aus", "coop_count_jpn"],
     kind: "map"
   }),
@@ -133,6 +133,6 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
 FROM critical_lists
 ORDER BY jurisdiction_code, list_year, published, list_name, mineral`,
     tables: ["critical_lists"],
-    model: "lib/critical-lists-compare.ts#listMatrix"
+    model: "lib/policy/critical-lists.ts#listMatrix"
   })
 ];

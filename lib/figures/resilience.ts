@@ -43,10 +43,10 @@ ORDER BY row_in_table`,
     title: "Recovery path of a supply shock",
     caption:
       "The share of world demand met each month while the outage lasts, and after supply is restored, under the scenario set above. The query gives the production rows the supply network is built from; the network is solved with HiGHS in your browser.",
-    source: `${USGS}, 2021 production; table production. Model: lib/resilience-figures.ts shockRecovery (HiGHS linear programs of lib/resilience/recovery.ts).`,
+    source: `${USGS}, 2021 production; table production. Model: lib/resilience/figure-models.ts shockRecovery (HiGHS linear programs of lib/resilience/recovery.ts).`,
     sql: PRODUCTION_2021,
     tables: ["production"],
-    model: "lib/resilience-figures.ts#shockRecovery"
+    model: "lib/resilience/figure-models.ts#shockRecovery"
   }),
   defineFigure({
     id: "fig-s4",
@@ -55,13 +55,13 @@ ORDER BY row_in_table`,
     title: "Percolation of the country-mineral network, 2021",
     caption:
       "The mean size of the largest connected component, as a share of the network, against the share of nodes removed: random failures, and targeted removal of the best-connected nodes first. Each producing country is linked to each mineral it mines (or, for copper, refines).",
-    source: `${USGS}, 2021 production; table production. Model: lib/resilience-figures.ts percolationCurves (Newman-Ziff, lib/resilience/percolation.ts), seeded.`,
+    source: `${USGS}, 2021 production; table production. Model: lib/resilience/figure-models.ts percolationCurves (Newman-Ziff, lib/resilience/percolation.ts), seeded.`,
     sql: `SELECT commodity, stage, country, iso3, kind, value_t
 FROM production
 WHERE edition = 'MCS2023' AND year = 2021 AND kind = 'country' AND value_t > 0
 ORDER BY commodity, stage, country`,
     tables: ["production"],
-    model: "lib/resilience-figures.ts#percolationCurves"
+    model: "lib/resilience/figure-models.ts#percolationCurves"
   }),
   defineFigure({
     id: "fig-s5",
@@ -70,7 +70,7 @@ ORDER BY commodity, stage, country`,
     title: "Ranks of the composite resilience index under perturbed weights",
     caption:
       "For each mineral, the range of ranks it takes when every weight is multiplied by a random factor between 1 − a and 1 + a (1,000 trials, seed 1), the tick its median, the dot its rank under your weights. The query gives the model's inputs: 2021 production and MCS 2023 reserves by country, and the six WGI estimates of 2021 of every economy; the column source names each row's table.",
-    source: `${USGS}, tables production and reserves; World Bank, Worldwide Governance Indicators, 2024 update, table governance. Model: lib/resilience-figures.ts compositeRanks (lib/mineral-metrics.ts, lib/resilience/composite.ts).`,
+    source: `${USGS}, tables production and reserves; World Bank, Worldwide Governance Indicators, 2024 update, table governance. Model: lib/resilience/figure-models.ts compositeRanks (lib/resilience/mineral-metrics.ts, lib/resilience/composite.ts).`,
     sql: `SELECT 'production' AS source, edition, commodity, stage, country, iso3, kind, year, value_t,
   NULL::DOUBLE AS lower_bound_t, status, unit, NULL::VARCHAR AS indicator, NULL::DOUBLE AS estimate
 FROM production
@@ -87,6 +87,6 @@ FROM governance
 WHERE year = 2021 AND iso3 IS NOT NULL
 ORDER BY source, commodity, stage, kind, country, iso3, indicator`,
     tables: ["production", "reserves", "governance"],
-    model: "lib/resilience-figures.ts#compositeRanks"
+    model: "lib/resilience/figure-models.ts#compositeRanks"
   })
 ];

@@ -1,4 +1,4 @@
-import {MFA_PROCESSES_FILE, parseMfaProcesses, type MfaProcessRow} from "../mfa-systems/rows.js";
+import {MFA_PROCESSES_FILE, parseMfaProcesses, type MfaProcessRow} from "../material-flows/rows.js";
 import {defineTable} from "./define.js";
 
 export const MFA_SOURCE = {

@@ -1,5 +1,5 @@
-import {checkTable1Vocabulary, parsePolicyMeasures, SUMMARY_MAX_CHARS, type PolicyMeasureRow} from "../policy-schema.js";
-import {CAPACITIES, INTERVENTION_TYPES, SCOPES, SHOCKS, STATUSES, STRATEGIES, THEMES, VALUE_CHAIN_STAGES, type Term} from "../policy-vocabulary.js";
+import {checkTable1Vocabulary, parsePolicyMeasures, SUMMARY_MAX_CHARS, type PolicyMeasureRow} from "../policy/schema.js";
+import {CAPACITIES, INTERVENTION_TYPES, SCOPES, SHOCKS, STATUSES, STRATEGIES, THEMES, VALUE_CHAIN_STAGES, type Term} from "../policy/vocabulary.js";
 import {defineTable, type SourceRef} from "./define.js";
 import {AGREEMENTS_FILE} from "./agreements.js";
 import {LISTS_FILE} from "./critical-lists.js";
@@ -50,7 +50,7 @@ export const policyMeasuresTable = defineTable<PolicyMeasureRow>({
   name: "policy_measures",
   title: "Critical-minerals policy measures in the MINERS policy schema",
   description:
-    "Policy measures on critical minerals, one row each, classified in the MINERS policy schema (lib/policy-schema.ts): intervention type " +
+    "Policy measures on critical minerals, one row each, classified in the MINERS policy schema (lib/policy/schema.ts): intervention type " +
     "and sub-type, jurisdiction (ISO 3166-1 alpha-3 or EU, with an ISO 3166-2 subdivision for subnational measures), scope, parties, " +
     "status, start and end, thematic orientation, value-chain stages, minerals, the shocks and mitigation strategies of the working " +
     "paper's Table 1 it addresses, and the resilience capacities of its Table 2, with a summary and a link to the source. Rows with " +

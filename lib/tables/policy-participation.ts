@@ -1,5 +1,5 @@
-import {participation} from "../policy-aggregates.js";
-import {parsePolicyMeasures, partyName, partyNumeric} from "../policy-schema.js";
+import {participation} from "../policy/aggregates.js";
+import {parsePolicyMeasures, partyName, partyNumeric} from "../policy/schema.js";
 import {defineTable} from "./define.js";
 import {MEASURE_SOURCES, MEASURES_FILE} from "./policy-measures.js";
 
@@ -22,7 +22,7 @@ export const policyParticipationTable = defineTable<PolicyParticipationRow>({
   name: "policy_participation",
   title: "Participation in international critical-minerals initiatives",
   description:
-    "One row per international initiative and party, derived from policy_measures by lib/policy-aggregates.ts: the parties of each " +
+    "One row per international initiative and party, derived from policy_measures by lib/policy/aggregates.ts: the parties of each " +
     "international arrangement, joined at its start, and every party that joined it later (an accession row with part_of), joined at " +
     "the accession's date. A party recorded both ways is kept once, with the earlier date. Counting initiatives per party gives the " +
     "participation counts the working paper reports (United States 14, EU 13, ...); the parties' numeric ISO codes place them on a map.",

@@ -11,8 +11,8 @@
  * order; it fills in as the page's citations render, whatever order the page's cells run in.
  * An unknown key throws, naming the key: a typo shows as an error in the page and its test.
  */
-import {parseBibtex} from "../lib/bibtex.js";
-import {formatBibliography, type Reference} from "../lib/bibliography.js";
+import {parseBibtex} from "../lib/reader/bibtex.js";
+import {formatBibliography, type Reference} from "../lib/reader/bibliography.js";
 import {ensureStyle} from "./style.js";
 
 export interface BibliographyHandle {

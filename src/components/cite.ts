@@ -1,10 +1,10 @@
 /**
  * "Cite this figure": a disclosure with the figure's formatted citation, its BibTeX entry and its
- * CSL-JSON item (lib/citation.ts), each to copy or download. The link in the citation is built when
+ * CSL-JSON item (lib/reader/citation.ts), each to copy or download. The link in the citation is built when
  * the panel opens, so that it carries the reader's current selections (the page's URL) and the
  * figure's anchor.
  */
-import {cslToBibtex, figureCsl, formatCitation, type FigureCitationInput} from "../lib/citation.js";
+import {cslToBibtex, figureCsl, formatCitation, type FigureCitationInput} from "../lib/reader/citation.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
 export interface CitePanelOptions {

@@ -8,8 +8,8 @@
  * one file, with colours the page gave through CSS variables written out, so that it opens in any
  * viewer the same as on the page.
  */
-import type {SnapshotRef} from "../lib/citation.js";
-import {csvLine} from "../lib/sql-values.js";
+import type {SnapshotRef} from "../lib/reader/citation.js";
+import {csvLine} from "../lib/reader/sql-values.js";
 import {CitePanel} from "./cite.js";
 import {ensureStyle, saveBlob} from "./style.js";
 

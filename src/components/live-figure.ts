@@ -10,9 +10,9 @@
  * draw function with `element.redraw(draw)`, and keeps the reader's query result.
  */
 import type {FigureDefinition} from "../lib/figures/define.js";
-import type {SnapshotRef} from "../lib/citation.js";
-import {readParam} from "../lib/permalink.js";
-import {displayValue, type ValueKind} from "../lib/sql-values.js";
+import type {SnapshotRef} from "../lib/reader/citation.js";
+import {readParam} from "../lib/reader/permalink.js";
+import {displayValue, type ValueKind} from "../lib/reader/sql-values.js";
 import {CitePanel} from "./cite.js";
 import {figureCsv, figureSvg, svgToPng} from "./figure.js";
 import type {QueryCellElement} from "./query-cell.js";

@@ -1,7 +1,7 @@
 import {elementBuilder} from "./dom.js";
 import {formatPercent} from "./format.js";
 
-/** The fields of a metric entry (lib/mineral-metrics.ts `MetricEntry`) the table shows. */
+/** The fields of a metric entry (lib/resilience/mineral-metrics.ts `MetricEntry`) the table shows. */
 export interface MetricRow {
   metric: string;
   indicator: string;

@@ -1,5 +1,5 @@
-import type {Comparison} from "../../lib/mfa-systems/comparisons.js";
-import type {ModelResult} from "../../lib/mfa-systems/model.js";
+import type {Comparison} from "../lib/material-flows/comparisons.js";
+import type {ModelResult} from "../lib/material-flows/model.js";
 import {formatFlow as fmt} from "./end-of-life-chart.js";
 
 type Cell = string | Node;
@@ -14,7 +14,7 @@ function maker(document: Document) {
 }
 
 /**
- * The paper's figures beside the model's (lib/mfa-systems compareWithPaper): the paper's value with
+ * The paper's figures beside the model's (lib/material-flows compareWithPaper): the paper's value with
  * its hedge, the model's with one standard deviation, whether they agree within the tolerance, and
  * where the paper states it. Each row carries data-paper and data-agrees; the model's cell data-value.
  */

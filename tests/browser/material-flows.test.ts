@@ -2,7 +2,7 @@ import {readFileSync} from "node:fs";
 import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {defaultAssumptions, runModel, type Assumptions} from "../../lib/mfa-systems/model.ts";
+import {defaultAssumptions, runModel, type Assumptions} from "../../lib/material-flows/model.ts";
 import {MATERIAL_FLOWS_FIGURES} from "../../lib/figures/material-flows.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";

@@ -3,11 +3,11 @@ import {JSDOM} from "jsdom";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {describe, expect, it, vi} from "vitest";
-import {participation} from "../../lib/policy-aggregates.ts";
-import {parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy-schema.ts";
+import {participation} from "../../lib/policy/aggregates.ts";
+import {parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy/schema.ts";
 import {CooperationMap, EU_POINT, labelPoint, type CountryFeature} from "../../src/components/cooperation-map.ts";
 import {CooperationNetwork} from "../../src/components/cooperation-network.ts";
-import {csvOf, FIXTURE} from "../lib/policy-fixture.ts";
+import {csvOf, FIXTURE} from "../lib/policy/fixture.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const topology = JSON.parse(readFileSync("node_modules/world-atlas/countries-110m.json", "utf-8")) as Topology<{countries: GeometryCollection<{name: string}>}>;

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {listMatrix, type ListEntry} from "../../lib/critical-lists-compare.ts";
+import {listMatrix, type ListEntry} from "../../lib/policy/critical-lists.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 import {CriticalListsMatrix} from "../../src/components/critical-lists-matrix.ts";

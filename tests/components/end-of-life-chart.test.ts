@@ -1,7 +1,7 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {EndOfLifeChart, formatFlow} from "../../src/components/end-of-life-chart.ts";
-import type {EndOfLifeSeries} from "../../lib/mfa-systems/figure-rows.ts";
+import type {EndOfLifeSeries} from "../../lib/material-flows/figure-rows.ts";
 
 // Three years worked by hand: inflow 1, 2, 4 kt (doubling); a fixed one-year lifetime, so the
 // outflow is last year's inflow: 0, 1, 2 kt. The paper says 2.5 kt for the last year.

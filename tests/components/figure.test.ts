@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {parseBibtex, texToText} from "../../lib/bibtex.ts";
+import {parseBibtex, texToText} from "../../lib/reader/bibtex.ts";
 import {Figure, figureCsv, figureSvg, snapshotsOf} from "../../src/components/figure.ts";
 import {ProductionChart, type ProductionDatum} from "../../src/components/production-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";

@@ -1,8 +1,8 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {ComparisonTable, ReconciliationTable} from "../../src/components/mfa-tables.ts";
-import {buildSystem, type FigureRow} from "../../lib/mfa-systems/figure-rows.ts";
-import type {Comparison} from "../../lib/mfa-systems/comparisons.ts";
+import {buildSystem, type FigureRow} from "../../lib/material-flows/figure-rows.ts";
+import type {Comparison} from "../../lib/material-flows/comparisons.ts";
 
 const document = new JSDOM("<!doctype html><body></body>").window.document;
 const cells = (row: Element) => [...row.querySelectorAll("td")].map((td) => td.textContent);

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {measuresOf, paperComparison, participationCounts} from "../../lib/policy-aggregates.ts";
-import {CAPACITIES, INTERVENTION_TYPES, SCOPES, SHOCKS, STATUSES, STRATEGIES, THEMES, VALUE_CHAIN_STAGES} from "../../lib/policy-vocabulary.ts";
+import {measuresOf, paperComparison, participationCounts} from "../../lib/policy/aggregates.ts";
+import {CAPACITIES, INTERVENTION_TYPES, SCOPES, SHOCKS, STATUSES, STRATEGIES, THEMES, VALUE_CHAIN_STAGES} from "../../lib/policy/vocabulary.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {agreementsTable} from "../../lib/tables/agreements.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
