@@ -25,5 +25,5 @@ declare module "npm:@codemirror/view" {
   export * from "@codemirror/view";
 }
 declare module "npm:@observablehq/duckdb" {
-  export const DuckDBClient: import("./database.js").DuckDBClientStatic;
+  export const DuckDBClient: import("./reader/database.js").DuckDBClientStatic;
 }

@@ -4,7 +4,7 @@ import {tableFromIPC} from "apache-arrow";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {hhi} from "../../lib/resilience/concentration.ts";
-import {formatIndex, formatTonnes} from "../../src/components/format.ts";
+import {formatIndex, formatTonnes} from "../../src/components/reader/format.ts";
 import {serveDist} from "../../scripts/serve-dist.ts";
 import {checkPage, launch, sitePages} from "./chromium.ts";
 

@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {Bibliography} from "../../src/components/bibliography.ts";
+import {Bibliography} from "../../src/components/reader/bibliography.ts";
 
 const bib = readFileSync("src/data/sources/bibliography/references.bib", "utf-8");
 

@@ -5,8 +5,8 @@ import type {GeometryCollection, Topology} from "topojson-specification";
 import {describe, expect, it, vi} from "vitest";
 import {participation} from "../../lib/policy/aggregates.ts";
 import {parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy/schema.ts";
-import {CooperationMap, EU_POINT, labelPoint, type CountryFeature} from "../../src/components/cooperation-map.ts";
-import {CooperationNetwork} from "../../src/components/cooperation-network.ts";
+import {CooperationMap, EU_POINT, labelPoint, type CountryFeature} from "../../src/components/policy/cooperation-map.ts";
+import {CooperationNetwork} from "../../src/components/policy/cooperation-network.ts";
 import {csvOf, FIXTURE} from "../lib/policy/fixture.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 

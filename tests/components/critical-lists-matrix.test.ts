@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {listMatrix, type ListEntry} from "../../lib/policy/critical-lists.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
-import {CriticalListsMatrix} from "../../src/components/critical-lists-matrix.ts";
+import {CriticalListsMatrix} from "../../src/components/policy/critical-lists-matrix.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;

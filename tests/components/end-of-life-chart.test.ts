@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {EndOfLifeChart, formatFlow} from "../../src/components/end-of-life-chart.ts";
+import {EndOfLifeChart, formatFlow} from "../../src/components/material-flows/end-of-life-chart.ts";
 import type {EndOfLifeSeries} from "../../lib/material-flows/figure-rows.ts";
 
 // Three years worked by hand: inflow 1, 2, 4 kt (doubling); a fixed one-year lifetime, so the

@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {buildTable} from "../../lib/tables/define.ts";
 import {frameworkShocksTable} from "../../lib/tables/framework-shocks.ts";
 import {resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
-import {MetricsTable, ShockTable} from "../../src/components/framework-tables.ts";
+import {MetricsTable, ShockTable} from "../../src/components/resilience/framework-tables.ts";
 
 const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
 const shocks = buildTable(frameworkShocksTable, read);

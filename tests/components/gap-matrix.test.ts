@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {GapMatrix} from "../../src/components/gap-matrix.ts";
+import {GapMatrix} from "../../src/components/mapping/gap-matrix.ts";
 import {gapMatrix} from "../../lib/mapping/gap-matrix.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 

@@ -1,8 +1,8 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {defineFigure} from "../../lib/figures/define.ts";
-import {LiveFigure, RowsTable, type FigureCatalogEntry} from "../../src/components/live-figure.ts";
-import {ProductionChart, type ProductionDatum} from "../../src/components/production-chart.ts";
+import {LiveFigure, RowsTable, type FigureCatalogEntry} from "../../src/components/reader/live-figure.ts";
+import {ProductionChart, type ProductionDatum} from "../../src/components/resilience/production-chart.ts";
 
 // MCS 2023 lithium, 2021 (t Li): a subset of the real rows, with the withheld U.S. value.
 const rows: Record<string, unknown>[] = [

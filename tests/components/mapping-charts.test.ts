@@ -1,7 +1,7 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {OriginChart} from "../../src/components/origin-chart.ts";
-import {PaperFiguresChart} from "../../src/components/paper-figures-chart.ts";
+import {OriginChart} from "../../src/components/mapping/origin-chart.ts";
+import {PaperFiguresChart} from "../../src/components/mapping/paper-figures-chart.ts";
 
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;
 

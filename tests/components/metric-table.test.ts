@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {MetricTable, formatMetricValue, type MetricRow} from "../../src/components/metric-table.ts";
+import {MetricTable, formatMetricValue, type MetricRow} from "../../src/components/resilience/metric-table.ts";
 
 const rows: MetricRow[] = [
   {metric: "supply_concentration", indicator: "hhi", label: "HHI", formula: "HHI = Σᵢ (100 · qᵢ / Q)²", kind: "index", unit: "0-10,000", value: {value: 3576.58}, basis: "MCS 2023"},

@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {ComparisonTable, ReconciliationTable} from "../../src/components/mfa-tables.ts";
+import {ComparisonTable, ReconciliationTable} from "../../src/components/material-flows/mfa-tables.ts";
 import {buildSystem, type FigureRow} from "../../lib/material-flows/figure-rows.ts";
 import type {Comparison} from "../../lib/material-flows/comparisons.ts";
 

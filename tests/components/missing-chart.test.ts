@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {MissingChart} from "../../src/components/missing-chart.ts";
+import {MissingChart} from "../../src/components/reader/missing-chart.ts";
 
 describe("MissingChart", () => {
   it("MissingChart(columns, {rows}) draws half the axis for a column half missing and labels every count", () => {

@@ -2,7 +2,7 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {mitigationView, type Table1Row} from "../../lib/policy/mitigation.ts";
 import {parsePolicyMeasures} from "../../lib/policy/schema.ts";
-import {MitigationTable} from "../../src/components/mitigation-table.ts";
+import {MitigationTable} from "../../src/components/policy/mitigation-table.ts";
 import {csvOf, FIXTURE} from "../lib/policy/fixture.ts";
 
 const rows = parsePolicyMeasures(csvOf(FIXTURE), "fixture.csv").map((r) => r.row);

@@ -1,7 +1,7 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {percolation} from "../../lib/resilience/percolation.ts";
-import {PercolationChart} from "../../src/components/percolation-chart.ts";
+import {PercolationChart} from "../../src/components/resilience/percolation-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 // A star of 5 leaves around a hub, seeded: random removal keeps it whole longer than targeted removal.

@@ -3,11 +3,11 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it, vi} from "vitest";
 import {adoptionByYear, countsByStatus, measuresOf, typeMatrix} from "../../lib/policy/aggregates.ts";
 import {parsePolicyMeasures, type PolicyMeasureRow} from "../../lib/policy/schema.ts";
-import {PolicyGapMatrix, type GapMatrixCell} from "../../src/components/policy-gap-matrix.ts";
-import {PolicyJurisdictionChart} from "../../src/components/policy-jurisdiction-chart.ts";
-import {PolicyStatusChart} from "../../src/components/policy-status-chart.ts";
-import {NO_YEAR, PolicyTimelineChart} from "../../src/components/policy-timeline-chart.ts";
-import {PolicyTypeChart, type SubtypeCount} from "../../src/components/policy-type-chart.ts";
+import {PolicyGapMatrix, type GapMatrixCell} from "../../src/components/policy/gap-matrix.ts";
+import {PolicyJurisdictionChart} from "../../src/components/policy/jurisdiction-chart.ts";
+import {PolicyStatusChart} from "../../src/components/policy/status-chart.ts";
+import {NO_YEAR, PolicyTimelineChart} from "../../src/components/policy/timeline-chart.ts";
+import {PolicyTypeChart, type SubtypeCount} from "../../src/components/policy/type-chart.ts";
 import {csvOf, FIXTURE} from "../lib/policy/fixture.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 

@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {ProductionChart, type ProductionDatum} from "../../src/components/production-chart.ts";
+import {ProductionChart, type ProductionDatum} from "../../src/components/resilience/production-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 // MCS 2023 lithium, 2021 (t Li): a subset of the real rows, with the withheld U.S. value.

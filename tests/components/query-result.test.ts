@@ -1,7 +1,7 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import type {ResultBatch, ResultSchema} from "../../src/components/database.ts";
-import {ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "../../src/components/query-result.ts";
+import type {ResultBatch, ResultSchema} from "../../src/components/reader/database.ts";
+import {ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "../../src/components/reader/query-result.ts";
 
 // Arrow type ids: Int 2, Float 3, Utf8 5, Decimal 7. A HUGEINT sum arrives as Decimal(38, 0)
 // and a DECIMAL(10, 2) as words holding the value times 100.

@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {RankChart, type RankRow} from "../../src/components/rank-chart.ts";
+import {RankChart, type RankRow} from "../../src/components/resilience/rank-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const rows: RankRow[] = [

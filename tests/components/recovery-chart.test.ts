@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {RecoveryChart} from "../../src/components/recovery-chart.ts";
+import {RecoveryChart} from "../../src/components/resilience/recovery-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 // Demand 10 a period, a 4-period outage: stock covers 2.5 periods, then half of demand is lost.

@@ -1,6 +1,6 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
-import {Sankey, type SankeySystem} from "../../src/components/sankey.ts";
+import {Sankey, type SankeySystem} from "../../src/components/material-flows/sankey.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const U = "kt Li";

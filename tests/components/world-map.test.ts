@@ -3,7 +3,7 @@ import {JSDOM} from "jsdom";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {describe, expect, it, vi} from "vitest";
-import {WorldMap, classColors, highlightCountry, type CountryFeature, type WorldMapOptions} from "../../src/components/world-map.ts";
+import {WorldMap, classColors, highlightCountry, type CountryFeature, type WorldMapOptions} from "../../src/components/mapping/world-map.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const topology = JSON.parse(readFileSync("node_modules/world-atlas/countries-110m.json", "utf-8")) as Topology<{countries: GeometryCollection<{name: string}>}>;

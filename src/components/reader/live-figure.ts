@@ -9,12 +9,12 @@
  * `draw(rows, {width})` returns the chart; a figure that depends on the reader's inputs gets a new
  * draw function with `element.redraw(draw)`, and keeps the reader's query result.
  */
-import type {FigureDefinition} from "../lib/figures/define.js";
-import type {SnapshotRef} from "../lib/reader/citation.js";
-import {readParam} from "../lib/reader/permalink.js";
-import {displayValue, type ValueKind} from "../lib/reader/sql-values.js";
+import type {FigureDefinition} from "../../lib/figures/define.js";
+import type {SnapshotRef} from "../../lib/reader/citation.js";
+import {readParam} from "../../lib/reader/permalink.js";
+import {displayValue, type ValueKind} from "../../lib/reader/sql-values.js";
 import {CitePanel} from "./cite.js";
-import {figureCsv, figureSvg, svgToPng} from "./figure.js";
+import {figureCsv, figureSvg, svgToPng} from "./figure-export.js";
 import type {QueryCellElement} from "./query-cell.js";
 import {firstRows, type QueryResult} from "./query-result.js";
 import type {readerDatabase} from "./reader-database.js";

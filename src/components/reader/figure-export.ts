@@ -1,109 +1,11 @@
 /**
- * A figure of the site: a number ("3" where it reproduces the paper's Figure 3, "S1" for the
- * site's own), a title, an anchor to link to, a caption and a source line, and a toolbar that
- * downloads the chart as SVG and PNG and the data behind it as CSV, and cites the figure with the
- * site's edition and the SHA-256 of each data snapshot it was drawn from.
- *
- * The downloaded SVG stands alone: the figure's title, its legend, the chart and its source line in
- * one file, with colours the page gave through CSS variables written out, so that it opens in any
- * viewer the same as on the page.
+ * A figure's downloads: the figure as one standalone SVG (its title, legend, chart, caption and
+ * source line in one file, with colours the page gave through CSS variables written out, so that it
+ * opens in any viewer the same as on the page), as a PNG at twice its size, and its rows as CSV.
  */
-import type {SnapshotRef} from "../lib/reader/citation.js";
-import {csvLine} from "../lib/reader/sql-values.js";
-import {CitePanel} from "./cite.js";
-import {ensureStyle, saveBlob} from "./style.js";
-
-export interface FigureOptions {
-  /** The anchor (element id), e.g. "fig-s1". */
-  id: string;
-  /** As printed: "3" or "S1". */
-  number: string;
-  title: string;
-  caption?: string | Node | null;
-  /** The source line: where the data comes from. */
-  source?: string | Node | null;
-  /** The rows drawn, for the CSV download; none, and no CSV button. */
-  data?: readonly object[] | null;
-  /** CSV columns, in order; default the keys of the first row. */
-  columns?: readonly string[];
-  /** Data snapshots the figure was drawn from, with SHA-256 (from the data catalog). */
-  snapshots?: readonly SnapshotRef[];
-  /** The site's edition (src/data/site-version.json). */
-  edition?: {commit: string; date: string};
-  /** The title of the page the figure stands on. */
-  page?: string;
-  /** Base name of downloads; default "miners-" + id. */
-  filename?: string;
-  document?: Document;
-  /** The page's URL when citing; default the window's location. */
-  href?: () => string;
-}
+import {csvLine} from "../../lib/reader/sql-values.js";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
-
-export function Figure(content: Node, options: FigureOptions): HTMLElement {
-  const {id, number, title, caption = null, source = null, data = null, snapshots = [], edition = {commit: "uncommitted", date: ""}, page = ""} = options;
-  const document = options.document ?? globalThis.document;
-  const filename = options.filename ?? `miners-${id}`;
-  ensureStyle(document);
-  const figure = document.createElement("figure");
-  figure.className = "site-figure";
-  figure.id = id;
-  figure.dataset.figure = number;
-
-  const heading = document.createElement("div");
-  heading.className = "figure-title";
-  const anchor = document.createElement("a");
-  anchor.className = "figure-anchor";
-  anchor.href = `#${id}`;
-  anchor.textContent = `Figure ${number}`;
-  heading.append(anchor, document.createTextNode(`. ${title}`));
-
-  const body = document.createElement("div");
-  body.className = "figure-body";
-  body.append(content);
-  figure.append(heading, body);
-
-  const paragraph = (className: string, value: string | Node) => {
-    const p = document.createElement("p");
-    p.className = className;
-    p.append(value);
-    return p;
-  };
-  if (caption) figure.append(paragraph("figure-caption", caption));
-  if (source) figure.append(paragraph("figure-source", source));
-
-  const tools = document.createElement("div");
-  tools.className = "figure-tools";
-  const button = (label: string, kind: string, action: () => void | Promise<void>) => {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.textContent = label;
-    b.dataset.download = kind;
-    b.addEventListener("click", async () => {
-      b.disabled = true;
-      try {
-        await action();
-      } catch (error) {
-        // A failed download must not break the page: say so beside the buttons.
-        const note = tools.querySelector(".figure-error") ?? tools.appendChild(paragraph("figure-error qc-note", ""));
-        note.textContent = `${label} download failed: ${error instanceof Error ? error.message : String(error)}`;
-      } finally {
-        b.disabled = false;
-      }
-    });
-    return b;
-  };
-  const svgText = () => figureSvg(figure, {document});
-  tools.append(
-    button("SVG", "svg", () => saveBlob(document, new Blob([svgText()], {type: "image/svg+xml"}), `${filename}.svg`)),
-    button("PNG", "png", async () => saveBlob(document, await svgToPng(svgText(), document), `${filename}.png`))
-  );
-  if (data) tools.append(button("Data (CSV)", "csv", () => saveBlob(document, new Blob([figureCsv(data, options.columns)], {type: "text/csv"}), `${filename}.csv`)));
-  figure.append(tools);
-  figure.append(CitePanel({number, title, page, commit: edition.commit, date: edition.date, snapshots, anchor: id}, {document, ...(options.href ? {href: options.href} : {})}));
-  return figure;
-}
 
 /** The rows as CSV: a header, then one line per row; missing values as empty fields. */
 export function figureCsv(rows: readonly object[], columns?: readonly string[]): string {
@@ -252,13 +154,4 @@ export async function svgToPng(svg: string, document: Document, scale = 2): Prom
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** The snapshot references of tables from the data catalog (catalog.json), for citations. */
-export function snapshotsOf(catalog: {tables: {name: string; files: {format: string; path: string; sha256: string}[]}[]}, names: readonly string[]): SnapshotRef[] {
-  return names.map((name) => {
-    const file = catalog.tables.find((t) => t.name === name)?.files.find((f) => f.format === "arrow");
-    if (!file) throw new Error(`snapshotsOf: no table ${JSON.stringify(name)} in the data catalog`);
-    return {path: file.path, sha256: file.sha256};
-  });
 }

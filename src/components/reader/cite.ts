@@ -4,7 +4,7 @@
  * the panel opens, so that it carries the reader's current selections (the page's URL) and the
  * figure's anchor.
  */
-import {cslToBibtex, figureCsl, formatCitation, type FigureCitationInput} from "../lib/reader/citation.js";
+import {cslToBibtex, figureCsl, formatCitation, type FigureCitationInput} from "../../lib/reader/citation.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
 export interface CitePanelOptions {

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "npm:d3-force";
-import {INTERVENTION_TYPES} from "../lib/policy/vocabulary.js";
+import {INTERVENTION_TYPES} from "../../lib/policy/vocabulary.js";
 
 /** One party in one initiative (a row of policy_participation). */
 export interface ParticipationLink {

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./policy-colors.js";
+import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 
 /** Measures of one jurisdiction and type. */
 export interface JurisdictionTypeCount {

@@ -1,7 +1,7 @@
 /**
  * Citations in a page's prose and the page's reference list, from the site's .bib file:
  *
- *   const refs = Bibliography(await FileAttachment("../data/sources/bibliography/references.bib").text());
+ *   const refs = Bibliography(await FileAttachment("../../data/sources/bibliography/references.bib").text());
  *   ... as measured by ${refs.cite("helbig2016vulnerability", "oecd2021resilience")} ...
  *   ${refs.citet("sprecher2015resilience")} define ...
  *   ${refs.references()}
@@ -11,8 +11,8 @@
  * order; it fills in as the page's citations render, whatever order the page's cells run in.
  * An unknown key throws, naming the key: a typo shows as an error in the page and its test.
  */
-import {parseBibtex} from "../lib/reader/bibtex.js";
-import {formatBibliography, type Reference} from "../lib/reader/bibliography.js";
+import {parseBibtex} from "../../lib/reader/bibtex.js";
+import {formatBibliography, type Reference} from "../../lib/reader/bibliography.js";
 import {ensureStyle} from "./style.js";
 
 export interface BibliographyHandle {

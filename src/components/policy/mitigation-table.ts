@@ -1,4 +1,4 @@
-import type {MitigationShock} from "../lib/policy/mitigation.js";
+import type {MitigationShock} from "../../lib/policy/mitigation.js";
 
 /** What the table shows of a measure. */
 export interface MitigationMeasureLabel {

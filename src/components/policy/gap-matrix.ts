@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import {TYPE_LABELS, typeLabel} from "./policy-colors.js";
+import {TYPE_LABELS, typeLabel} from "./colors.js";
 
 /** Measures of one jurisdiction and type (0 where it has none). */
 export interface GapMatrixCell {

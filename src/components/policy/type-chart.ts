@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
-import {INTERVENTION_TYPES} from "../lib/policy/vocabulary.js";
-import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./policy-colors.js";
+import {INTERVENTION_TYPES} from "../../lib/policy/vocabulary.js";
+import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 
 /** Measures of one intervention sub-type. */
 export interface SubtypeCount {

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./policy-colors.js";
+import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
 
 export interface PolicyStatusChartOptions {
   width?: number;

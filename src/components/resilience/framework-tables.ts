@@ -1,4 +1,4 @@
-import {elementBuilder, type Child} from "./dom.js";
+import {elementBuilder, type Child} from "../reader/dom.js";
 
 /** The fields of a `framework_shocks` row (Table 1) the table shows. */
 export interface ShockRow {

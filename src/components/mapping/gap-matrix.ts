@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {GapCell, GapField, GapMatrix as Matrix} from "../lib/mapping/gap-matrix.js";
+import type {GapCell, GapField, GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
 
 export interface GapMatrixOptions {
   /** The fields, in column order. */

@@ -4,8 +4,8 @@
  * an automatic chart where the result has an obvious one, and the whole result as CSV.
  */
 import * as Plot from "npm:@observablehq/plot";
-import {chooseChart, YEAR} from "../lib/reader/auto-chart.js";
-import {csvField, csvLine, decimalToNumber, displayValue, type ValueKind} from "../lib/reader/sql-values.js";
+import {chooseChart, YEAR} from "../../lib/reader/auto-chart.js";
+import {csvField, csvLine, decimalToNumber, displayValue, type ValueKind} from "../../lib/reader/sql-values.js";
 import type {ResultBatch, ResultField, ResultSchema} from "./database.js";
 
 export interface ResultColumn {

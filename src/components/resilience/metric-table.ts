@@ -1,5 +1,5 @@
-import {elementBuilder} from "./dom.js";
-import {formatPercent} from "./format.js";
+import {elementBuilder} from "../reader/dom.js";
+import {formatPercent} from "../reader/format.js";
 
 /** The fields of a metric entry (lib/resilience/mineral-metrics.ts `MetricEntry`) the table shows. */
 export interface MetricRow {

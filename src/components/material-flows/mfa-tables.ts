@@ -1,5 +1,5 @@
-import type {Comparison} from "../lib/material-flows/comparisons.js";
-import type {ModelResult} from "../lib/material-flows/model.js";
+import type {Comparison} from "../../lib/material-flows/comparisons.js";
+import type {ModelResult} from "../../lib/material-flows/model.js";
 import {formatFlow as fmt} from "./end-of-life-chart.js";
 
 type Cell = string | Node;

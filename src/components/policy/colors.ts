@@ -1,4 +1,4 @@
-import {INTERVENTION_TYPES, STATUSES} from "../lib/policy/vocabulary.js";
+import {INTERVENTION_TYPES, STATUSES} from "../../lib/policy/vocabulary.js";
 
 /** Colours of the intervention types (Tableau 10, in vocabulary order), so every chart agrees. */
 const TYPE_PALETTE = ["#4e79a7", "#59a14f", "#f28e2b", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f"];

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {sankey as d3Sankey} from "npm:d3-sankey";
-import {BALANCE_TOLERANCE, massBalance, validateSystem, type Flow, type MfaSystem, type Process, type ProcessBalance} from "../lib/mfa/system.js";
+import {BALANCE_TOLERANCE, massBalance, validateSystem, type Flow, type MfaSystem, type Process, type ProcessBalance} from "../../lib/mfa/system.js";
 
 /** A process with where it is drawn: its stage (column, left to right) and the state of its material. */
 export interface SankeyProcess extends Process {

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {RankDistribution} from "../lib/resilience/composite.js";
+import type {RankDistribution} from "../../lib/resilience/composite.js";
 
 /** A unit's rank distribution, as lib/resilience/composite.ts computes it. */
 export type RankRow = RankDistribution;

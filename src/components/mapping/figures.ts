@@ -4,13 +4,13 @@
  * data-gap matrix of Figure 7 and its check, and the Table 3 explorer. The maps key their dots by
  * country, so that choosing a country is highlightCountry on the drawn map, not a redraw.
  */
-import type {CountryCodes} from "../lib/mapping/country-codes.js";
-import type {CountryValue} from "../lib/mapping/country-production.js";
-import {ALL, filterRows, type ExplorerFilter, type ExplorerRow} from "../lib/mapping/explorer.js";
-import {gapDifferences, gapMatrixFromCounts, type GapField, type GapMatrix as Matrix} from "../lib/mapping/gap-matrix.js";
-import {allSitesShown, lithiumMap, nickelMineMap, outsideSites, shadingValues, type LithiumSize, type MapLayerRow} from "../lib/mapping/maps.js";
-import {figureCsv} from "./figure.js";
-import {formatKt} from "./format.js";
+import type {CountryCodes} from "../../lib/mapping/country-codes.js";
+import type {CountryValue} from "../../lib/mapping/country-production.js";
+import {ALL, filterRows, type ExplorerFilter, type ExplorerRow} from "../../lib/mapping/explorer.js";
+import {gapDifferences, gapMatrixFromCounts, type GapField, type GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
+import {allSitesShown, lithiumMap, nickelMineMap, outsideSites, shadingValues, type LithiumSize, type MapLayerRow} from "../../lib/mapping/maps.js";
+import {figureCsv} from "../reader/figure-export.js";
+import {formatKt} from "../reader/format.js";
 import {GapMatrix} from "./gap-matrix.js";
 import {WorldMap, highlightCountry, type CountryFeature, type MapShading} from "./world-map.js";
 

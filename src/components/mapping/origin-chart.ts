@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {OriginCount} from "../lib/mapping/value-origins.js";
+import type {OriginCount} from "../../lib/mapping/value-origins.js";
 
 const ORIGINS = ["observed", "modelled", "missing"] as const;
 

@@ -10,7 +10,7 @@ import {sql, PostgreSQL} from "npm:@codemirror/lang-sql";
 import {Prec} from "npm:@codemirror/state";
 import {keymap} from "npm:@codemirror/view";
 import {EditorView, basicSetup} from "npm:codemirror";
-import {decodeText, encodeText, MAX_TOKEN_LENGTH, readParam, withParam} from "../lib/reader/permalink.js";
+import {decodeText, encodeText, MAX_TOKEN_LENGTH, readParam, withParam} from "../../lib/reader/permalink.js";
 import type {DuckDBClientLike, DuckDBConnection, ResultBatch} from "./database.js";
 import {MAX_ROWS_KEPT, ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "./query-result.js";
 import {ensureStyle, saveBlob} from "./style.js";

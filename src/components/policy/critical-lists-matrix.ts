@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {ListCell, ListMatrix} from "../lib/policy/critical-lists.js";
+import type {ListCell, ListMatrix} from "../../lib/policy/critical-lists.js";
 
 export interface CriticalListsMatrixOptions {
   width?: number;

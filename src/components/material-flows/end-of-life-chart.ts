@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import type {EndOfLifeSeries} from "../lib/material-flows/figure-rows.js";
+import type {EndOfLifeSeries} from "../../lib/material-flows/figure-rows.js";
 
 export interface EndOfLifeChartOptions {
   width?: number;

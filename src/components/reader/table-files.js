@@ -1,0 +1,30 @@
+// Every published table's Arrow stream as a FileAttachment, for pages that load all tables into
+// DuckDB (the query workspace, the data catalog's query cell). Framework finds attachments by their
+// literal paths, so each table is named here; tests/components/table-files.test.ts fails when a
+// table of lib/tables is missing from this list.
+import {FileAttachment} from "observablehq:stdlib";
+
+/** The data catalog: every table with its columns (for completion in the query editor). */
+export const TABLE_CATALOG = FileAttachment("../../data/tables/catalog.json");
+
+export const TABLE_FILES = {
+  agreements: FileAttachment("../../data/tables/agreements.arrow"),
+  critical_lists: FileAttachment("../../data/tables/critical_lists.arrow"),
+  framework_levels: FileAttachment("../../data/tables/framework_levels.arrow"),
+  framework_shocks: FileAttachment("../../data/tables/framework_shocks.arrow"),
+  governance: FileAttachment("../../data/tables/governance.arrow"),
+  icmm_sites: FileAttachment("../../data/tables/icmm_sites.arrow"),
+  mfa_flows: FileAttachment("../../data/tables/mfa_flows.arrow"),
+  mfa_processes: FileAttachment("../../data/tables/mfa_processes.arrow"),
+  msp_members: FileAttachment("../../data/tables/msp_members.arrow"),
+  paper_table3: FileAttachment("../../data/tables/paper_table3.arrow"),
+  paper_values: FileAttachment("../../data/tables/paper_values.arrow"),
+  policies: FileAttachment("../../data/tables/policies.arrow"),
+  policy_measures: FileAttachment("../../data/tables/policy_measures.arrow"),
+  policy_participation: FileAttachment("../../data/tables/policy_participation.arrow"),
+  production: FileAttachment("../../data/tables/production.arrow"),
+  reserves: FileAttachment("../../data/tables/reserves.arrow"),
+  resilience_metrics: FileAttachment("../../data/tables/resilience_metrics.arrow"),
+  sites: FileAttachment("../../data/tables/sites.arrow"),
+  trade: FileAttachment("../../data/tables/trade.arrow")
+};
