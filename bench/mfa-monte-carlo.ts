@@ -7,7 +7,7 @@
 
 import {loadavg} from "node:os";
 import {monteCarlo} from "../lib/mfa/monte-carlo.js";
-import type {Distribution} from "../lib/mfa/random.js";
+import type {Distribution} from "../lib/mfa/distributions.js";
 import type {Flow, MfaSystem, StockChange} from "../lib/mfa/system.js";
 import {massBalance} from "../lib/mfa/system.js";
 

@@ -5,7 +5,8 @@
 // unmeasured. Not data.
 
 import {loadavg} from "node:os";
-import {createRng, standardNormal} from "../lib/mfa/random.js";
+import {createRng} from "../lib/random.js";
+import {standardNormal} from "../lib/mfa/distributions.js";
 import {reconcileSystem} from "../lib/mfa/reconcile.js";
 import type {Flow, MfaSystem, Process} from "../lib/mfa/system.js";
 

@@ -7,11 +7,11 @@
  */
 import type {Network} from "../lib/resilience/network.js";
 import {percolation, type RemovalStrategy} from "../lib/resilience/percolation.js";
-import {mulberry32} from "../lib/resilience/random.js";
+import {seededRandom} from "../lib/random.js";
 import {scaleFree} from "../tests/lib/resilience/graphs.ts";
 
 function randomGraph(n: number, meanDegree: number, seed: number): Network {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const p = meanDegree / (2 * (n - 1));
   const edges: {from: string; to: string}[] = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && r() < p) edges.push({from: `n${i}`, to: `n${j}`});

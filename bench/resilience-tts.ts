@@ -10,10 +10,10 @@
  * Target: one LP under 100 ms. Run: npx tsx bench/resilience-tts.ts
  */
 import {buildLostSalesLp, buildTimeToSurviveLp, loadHighs, performanceImpact, timeToSurvive, type SupplyNetwork} from "../lib/resilience/recovery.js";
-import {mulberry32} from "../lib/resilience/random.js";
+import {seededRandom} from "../lib/random.js";
 
 function generate(seed: number, tiers = 5, width = 40): SupplyNetwork {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
   const nodes: SupplyNetwork["nodes"][number][] = [];
   const edges: {from: string; to: string; input?: string; ratio?: number}[] = [];

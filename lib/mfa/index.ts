@@ -28,8 +28,10 @@ export {
   stockVariableId
 } from "./reconcile.js";
 
-export type {Distribution, Rng} from "./random.js";
-export {createRng, sample, standardNormal, validateDistribution} from "./random.js";
+export type {Distribution} from "./distributions.js";
+export {sample, standardNormal, validateDistribution} from "./distributions.js";
+export type {Rng} from "../random.js";
+export {createRng} from "../random.js";
 
 export type {MonteCarloOptions, MonteCarloResult, OutputSummary} from "./monte-carlo.js";
 export {flowDistributions, monteCarlo, quantileSorted, summarize} from "./monte-carlo.js";

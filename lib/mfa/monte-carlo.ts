@@ -10,8 +10,9 @@
  * rather than sorting so that summarising 30 outputs of 10,000 runs stays in the milliseconds.
  */
 
-import type {Distribution} from "./random.js";
-import {createRng, sample, validateDistribution} from "./random.js";
+import {createRng} from "../random.js";
+import type {Distribution} from "./distributions.js";
+import {sample, validateDistribution} from "./distributions.js";
 import type {MfaSystem} from "./system.js";
 import {validateSystem} from "./system.js";
 

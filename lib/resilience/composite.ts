@@ -17,7 +17,7 @@
  *   others (an implicit imputation, Handbook step 3). Its `coverage`, the share of the total
  *   weight it has, is reported, and `minCoverage` sets the least coverage scored.
  */
-import {mulberry32} from "./random.js";
+import {seededRandom} from "../random.js";
 
 /** Whether a higher raw value means more resilience ("higher-is-better") or less. */
 export type Direction = "higher-is-better" | "lower-is-better";
@@ -304,7 +304,7 @@ export function compositeIndex(units: readonly CompositeUnit[], indicators: read
 export interface SensitivityOptions extends CompositeOptions {
   /** Random weight draws, default 1,000. */
   trials?: number;
-  /** Seed of the mulberry32 generator, default 1. */
+  /** Seed of the generator (lib/random.ts), default 1. */
   seed?: number;
   /** Each weight is multiplied by a uniform factor in [1 - amplitude, 1 + amplitude], then all re-normalised; default 0.25, in [0, 1]. */
   amplitude?: number;
@@ -351,7 +351,7 @@ export function compositeSensitivity(units: readonly CompositeUnit[], indicators
   const p = prepare(units, indicators, options);
   const base = aggregate(p, p.weights);
   const baseRanks = ranks(base.values);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const samples: number[][] = units.map(() => []);
   let shiftSum = 0;
   const ranked = baseRanks.filter((r) => r !== null).length;

@@ -4,7 +4,7 @@
  */
 export {hhi, shares, topShare, effectiveSuppliers, TOTAL_TOLERANCE, type Supply} from "./concentration.js";
 export {present, missing, isMissing, missingInputs, numberOf, type Present, type Missing, type Result, type MaybeNumber} from "./result.js";
-export {mulberry32, randomInt, shuffle, shuffleIndices, type Random} from "./random.js";
+export {randomInt, seededRandom, shuffle, shuffleIndices, type Random} from "../random.js";
 export {
   indexNetwork,
   nodeIndex,

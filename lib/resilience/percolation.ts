@@ -14,7 +14,7 @@
  * O(V + E alpha(V)) instead of one BFS per removal step.
  */
 import {indexNetwork, undirectedAdjacency, type Network, type NetworkEdge, type NetworkNode} from "./network.js";
-import {mulberry32, shuffleIndices, type Random} from "./random.js";
+import {seededRandom, shuffleIndices, type Random} from "../random.js";
 
 /**
  * Removal orders:
@@ -33,7 +33,7 @@ export interface PercolationOptions {
   strategy: RemovalStrategy;
   /** Monte Carlo trials (removal orders), default 1,000. */
   trials?: number;
-  /** Seed of the mulberry32 generator (random.ts), default 1. */
+  /** Seed of the generator (lib/random.ts), default 1. */
   seed?: number;
   /** The threshold is the removed fraction where the giant component falls below this fraction of the original node count, default 0.5. */
   level?: number;
@@ -87,7 +87,7 @@ export function percolation(network: Network<NetworkNode, NetworkEdge>, options:
   const n = g.nodeCount;
   if (n === 0) throw new RangeError("percolation: the network has no nodes");
   const adjacency = undirectedAdjacency(g);
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const largestSum = new Float64Array(n + 1);
   const finiteSum = new Float64Array(n + 1);
   const work = new Workspace(n);

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import {flowDistributions, monteCarlo, quantileSorted, summarize} from "../../../lib/mfa/monte-carlo.js";
-import type {Distribution} from "../../../lib/mfa/random.js";
-import {createRng, sample, validateDistribution} from "../../../lib/mfa/random.js";
+import type {Distribution} from "../../../lib/mfa/distributions.js";
+import {sample, validateDistribution} from "../../../lib/mfa/distributions.js";
+import {createRng} from "../../../lib/random.js";
 import type {MfaSystem} from "../../../lib/mfa/system.js";
 
 function draws(d: Distribution, n: number, seed = 1): Float64Array {

@@ -1,12 +1,12 @@
 // Seeded test networks, shared by the percolation tests and bench/resilience-percolation.ts.
 import type {Network} from "../../../lib/resilience/network.js";
-import {mulberry32} from "../../../lib/resilience/random.js";
+import {seededRandom} from "../../../lib/random.js";
 
 export const ids = (n: number) => Array.from({length: n}, (_, i) => `n${i}`);
 
 /** Preferential attachment (Barabasi-Albert, m links per new node): a few large hubs. */
 export function scaleFree(n: number, m: number, seed: number): Network {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const ends: number[] = [];
   const edges: {from: string; to: string}[] = [];
   for (let v = 1; v < n; v++) {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import {describe, expect, it} from "vitest";
 import type {Network} from "../../../lib/resilience/network.js";
 import {giantComponentCurve, percolation} from "../../../lib/resilience/percolation.js";
-import {mulberry32} from "../../../lib/resilience/random.js";
+import {seededRandom} from "../../../lib/random.js";
 import {ids, scaleFree} from "./graphs.ts";
 
 function star(n: number): Network {
@@ -16,7 +16,7 @@ function complete(n: number): Network {
 }
 
 function randomGraph(n: number, p: number, seed: number): Network {
-  const r = mulberry32(seed);
+  const r = seededRandom(seed);
   const edges = [];
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j && r() < p) edges.push({from: `n${i}`, to: `n${j}`});
   return {nodes: ids(n).map((id) => ({id})), edges};
@@ -45,7 +45,7 @@ describe("giantComponentCurve", () => {
       fc.property(fc.integer({min: 1, max: 30}), fc.double({min: 0, max: 0.3, noNaN: true}), fc.integer(), (n, p, seed) => {
         const g = randomGraph(n, p, seed);
         const order = ids(n);
-        const r = mulberry32(seed ^ 0x5bd1e995);
+        const r = seededRandom(seed ^ 0x5bd1e995);
         for (let i = n - 1; i > 0; i--) {
           const j = Math.floor(r() * (i + 1));
           [order[i], order[j]] = [order[j]!, order[i]!];
