@@ -1,5 +1,6 @@
 import type {TableSpec} from "./define.js";
 import {agreementsTable} from "./agreements.js";
+import {countriesTable} from "./countries.js";
 import {criticalListsTable} from "./critical-lists.js";
 import {frameworkLevelsTable, frameworkShocksTable} from "./framework-shocks.js";
 import {governanceTable} from "./governance.js";
@@ -25,6 +26,7 @@ import {tradeTable} from "./trade.js";
  */
 export const TABLES: readonly TableSpec<any>[] = [
   agreementsTable,
+  countriesTable,
   criticalListsTable,
   frameworkLevelsTable,
   frameworkShocksTable,

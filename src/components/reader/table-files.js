@@ -9,6 +9,7 @@ export const TABLE_CATALOG = FileAttachment("../../data/tables/catalog.json");
 
 export const TABLE_FILES = {
   agreements: FileAttachment("../../data/tables/agreements.arrow"),
+  countries: FileAttachment("../../data/tables/countries.arrow"),
   critical_lists: FileAttachment("../../data/tables/critical_lists.arrow"),
   framework_levels: FileAttachment("../../data/tables/framework_levels.arrow"),
   framework_shocks: FileAttachment("../../data/tables/framework_shocks.arrow"),
