@@ -37,7 +37,7 @@ export default {
       pages: [
         {name: "Data catalog", path: "/pages/data"},
         {name: "Query workspace", path: "/pages/workspace"},
-        {name: "Source provenance", path: "/data/sources/PROVENANCE"}
+        {name: "Source provenance", path: "/pages/provenance"}
       ]
     }
   ],

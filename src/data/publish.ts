@@ -10,7 +10,7 @@ import {arrowSchema, buildTable, type ColumnSpec, type SourceRef} from "../lib/t
 import {TABLES} from "../../lib/tables/index.js";
 
 /** MINERS_SOURCES lets a test (or an author trying a new edition) point the build at other files. */
-export const SOURCES = process.env.MINERS_SOURCES ?? "src/data/sources";
+export const SOURCES = process.env.MINERS_SOURCES ?? "data/sources";
 
 export const readSource = (path: string): string => readFileSync(`${SOURCES}/${path}`, "utf-8");
 

@@ -1,4 +1,4 @@
-// Every table of lib/tables, built once from src/data/sources: tables/<name>.arrow, .csv and
+// Every table of lib/tables, built once from data/sources: tables/<name>.arrow, .csv and
 // .parquet, tables/catalog.json and tables/datapackage.json. Pages read the members directly,
 // e.g. FileAttachment("../data/tables/production.arrow"); Framework extracts them from the archive.
 import JSZip from "jszip";

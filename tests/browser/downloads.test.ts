@@ -66,7 +66,7 @@ describe("the published downloads", () => {
 describe("npm run build", () => {
   it("stops on a corrupted source, names it, and leaves dist/ as it was", () => {
     const dir = mkdtempSync(join(tmpdir(), "miners-build-"));
-    cpSync("src/data/sources", dir, {recursive: true});
+    cpSync("data/sources", dir, {recursive: true});
     const file = join(dir, "usgs_mcs/mcs2023/mcs2023-lithi_world.csv");
     writeFileSync(file, readFileSync(file, "utf-8").replace(",55300,", ',"55,30",'));
     const before = statSync("dist/index.html").mtimeMs;

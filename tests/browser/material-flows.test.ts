@@ -18,7 +18,7 @@ let origin: string;
 let browser: Browser;
 let page: Page;
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
 const figureSql = (id: string) => MATERIAL_FLOWS_FIGURES.find((f) => f.id === id)!.sql;

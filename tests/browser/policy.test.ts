@@ -29,7 +29,7 @@ afterAll(async () => {
 });
 
 const CLEAN = {consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0};
-const rows = buildTable(policyMeasuresTable, (p) => readFileSync("src/data/sources/" + p, "utf-8"));
+const rows = buildTable(policyMeasuresTable, (p) => readFileSync("data/sources/" + p, "utf-8"));
 
 async function open(search = ""): Promise<Page> {
   const page = await browser.newPage();
@@ -103,7 +103,7 @@ describe("/pages/policy", () => {
   });
 
   it("shows the Minerals Security Partnership members of the source file, with their join dates", async () => {
-    const source = csvParse(readFileSync("src/data/sources/policies/minerals_security_partnership_members.csv", "utf-8"));
+    const source = csvParse(readFileSync("data/sources/policies/minerals_security_partnership_members.csv", "utf-8"));
     const page = await open();
     try {
       const onPage = await page.locator("[data-msp] tbody tr").evaluateAll((trs) =>

@@ -24,7 +24,7 @@ let page: Page;
 let origin: string;
 let highs: LpSolver;
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const production = buildTable(productionTable, read);
 
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {Bibliography} from "../../src/components/reader/bibliography.ts";
 
-const bib = readFileSync("src/data/sources/bibliography/references.bib", "utf-8");
+const bib = readFileSync("data/sources/bibliography/references.bib", "utf-8");
 
 describe("Bibliography", () => {
   it("cite(...keys) links each key to its reference; citet(key) reads 'Authors (year)'", () => {

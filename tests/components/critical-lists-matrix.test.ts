@@ -36,7 +36,7 @@ describe("CriticalListsMatrix", () => {
   });
 
   it("CriticalListsMatrix(matrix) draws the eleven real lists", () => {
-    const lists = buildTable(criticalListsTable, (p) => readFileSync("src/data/sources/" + p, "utf-8"));
+    const lists = buildTable(criticalListsTable, (p) => readFileSync("data/sources/" + p, "utf-8"));
     const m = listMatrix(lists);
     const chart = CriticalListsMatrix(m, {document: doc()});
     expect(Number(chart.getAttribute("data-cells"))).toBe(m.cells.length);

@@ -6,7 +6,7 @@ import {frameworkShocksTable} from "../../lib/tables/framework-shocks.ts";
 import {resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 import {MetricsTable, ShockTable} from "../../src/components/resilience/framework-tables.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const shocks = buildTable(frameworkShocksTable, read);
 const metrics = buildTable(resilienceMetricsTable, read);
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;

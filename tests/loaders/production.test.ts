@@ -4,7 +4,7 @@ import {describe, expect, it} from "vitest";
 import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {parseUsgsValue, tidyMcsWorld} from "../../lib/sources/usgs-mcs.ts";
 
-const sources = "src/data/sources";
+const sources = "data/sources";
 const crosswalkFile = "reference/country_name_iso3_crosswalk.csv";
 const crosswalk = parseCrosswalk(readFileSync(join(sources, crosswalkFile), "utf-8"), crosswalkFile);
 const lithiumFile = "usgs_mcs/mcs2023/mcs2023-lithi_world.csv";

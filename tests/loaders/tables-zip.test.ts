@@ -57,7 +57,7 @@ describe("src/data/tables.zip.ts", () => {
 
   it("stops on the malformed fixture, naming file, line, column and value, and writes nothing", () => {
     const dir = mkdtempSync(join(tmpdir(), "miners-sources-"));
-    cpSync("src/data/sources", dir, {recursive: true});
+    cpSync("data/sources", dir, {recursive: true});
     cpSync("tests/loaders/fixtures/malformed", dir, {recursive: true});
     const result = run({MINERS_SOURCES: dir});
     expect(result.status).not.toBe(0);
@@ -69,7 +69,7 @@ describe("src/data/tables.zip.ts", () => {
 /** Builds one table with one source file edited. */
 function buildCorrupted(table: string, file: string, edit: (text: string) => string) {
   const read = (path: string) => {
-    const text = readFileSync(join("src/data/sources", path), "utf-8");
+    const text = readFileSync(join("data/sources", path), "utf-8");
     if (path !== file) return text;
     const edited = edit(text);
     expect(edited).not.toBe(text); // the corruption must take

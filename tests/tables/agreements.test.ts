@@ -4,7 +4,7 @@ import {parseAgreements} from "../../lib/sources/policy-sources.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {agreementsTable} from "../../lib/tables/agreements.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(agreementsTable, read);
 const get = (start: string) => rows.find((r) => r.agreement.startsWith(start))!;
 

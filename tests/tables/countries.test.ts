@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {countriesTable, CROSSWALK_FILE} from "../../lib/tables/countries.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 
-const text = readFileSync("src/data/sources/" + CROSSWALK_FILE, "utf-8");
+const text = readFileSync("data/sources/" + CROSSWALK_FILE, "utf-8");
 const rows = buildTable(countriesTable, () => text);
 
 describe("countriesTable", () => {

@@ -4,7 +4,7 @@ import {normaliseMineral, parseCriticalLists} from "../../lib/sources/policy-sou
 import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(criticalListsTable, read);
 const list = (code: string, year: number, category = "critical") => rows.filter((r) => r.jurisdiction_code === code && r.list_year === year && r.category === category);
 

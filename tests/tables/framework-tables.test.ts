@@ -12,7 +12,7 @@ import {
 } from "../../lib/tables/framework-shocks.ts";
 import {METRICS_TABLE2_FILE, parseMetricsTable2, resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const levels = buildTable(frameworkLevelsTable, read);
 const shocks = buildTable(frameworkShocksTable, read);
 const metrics = buildTable(resilienceMetricsTable, read);

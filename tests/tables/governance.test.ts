@@ -5,7 +5,7 @@ import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {parseWgi} from "../../lib/sources/wgi.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(governanceTable, read);
 const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
 const get = (code: string, year: number, indicator: string) => rows.find((r) => r.wgi_code === code && r.year === year && r.indicator === indicator)!;

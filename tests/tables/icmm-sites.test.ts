@@ -8,7 +8,7 @@ import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {CROSSWALK_FILE, ICMM_FILE, icmmSitesTable} from "../../lib/tables/icmm-sites.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(icmmSitesTable, read);
 const byId = new Map(rows.map((r) => [r.icmm_id, r]));
 const crosswalk = parseCrosswalk(read(CROSSWALK_FILE), CROSSWALK_FILE);

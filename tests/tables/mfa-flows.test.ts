@@ -7,7 +7,7 @@ import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
 const get = (id: string) => flows.find((f) => f.id === id)!;

@@ -4,7 +4,7 @@ import {parseMspMembers} from "../../lib/sources/policy-sources.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mspMembersTable} from "../../lib/tables/msp-members.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(mspMembersTable, read);
 
 describe("mspMembersTable", () => {

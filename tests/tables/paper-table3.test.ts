@@ -4,7 +4,7 @@ import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {PAPER_TABLE3_FILE, paperTable3Table, parsePaperTable3} from "../../lib/tables/paper-table3.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(paperTable3Table, read);
 const row = (n: number) => rows[n - 1]!;
 const text = read(PAPER_TABLE3_FILE);

@@ -6,7 +6,7 @@ import {joinSummaries, parseIeaPolicies, parseSummaries} from "../../lib/sources
 import {buildTable} from "../../lib/tables/define.ts";
 import {policiesTable} from "../../lib/tables/policies.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const ieaFile = "policies/iea_policies_db_critical_minerals_subset.csv";
 const summaryFile = "policies/iea_policy_summaries.csv";
 const rows = buildTable(policiesTable, read);

@@ -11,7 +11,7 @@ import {MEASURES_FILE, policyMeasuresTable} from "../../lib/tables/policy-measur
 import {policyParticipationTable} from "../../lib/tables/policy-participation.ts";
 import {syntheticMeasuresCsv, SYNTHETIC_FILE} from "../fixtures/generate-policy-measures.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 /** The sources, with the policy CSV replaced by another file, as an author would replace it. */
 const readWith = (file: string) => (p: string) => (p === MEASURES_FILE ? readFileSync(file, "utf-8") : read(p));
 
@@ -120,7 +120,7 @@ describe("replacing the policy CSV", () => {
 
 describe("policies/MEASURES.md", () => {
   it("documents every term of every vocabulary", () => {
-    const doc = readFileSync("src/data/sources/policies/MEASURES.md", "utf-8");
+    const doc = readFileSync("data/sources/policies/MEASURES.md", "utf-8");
     const terms = [INTERVENTION_TYPES, ...INTERVENTION_TYPES.map((t) => t.subtypes), SCOPES, STATUSES, THEMES, VALUE_CHAIN_STAGES, SHOCKS, STRATEGIES, CAPACITIES].flatMap((v) => v.map((t) => t.id));
     expect(terms.filter((id) => !doc.includes(`\`${id}\``))).toEqual([]);
   });

@@ -6,7 +6,7 @@ import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {BUSCH_FILE, BUSCH_LABEL, ICMM_LABEL, MODELLED, sitesTable, type SiteRow} from "../../lib/tables/sites.ts";
 import {icmmSitesTable, ICMM_LI_NI_FILE} from "../../lib/tables/icmm-sites.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(sitesTable, read);
 const icmm = rows.filter((r) => r.source_dataset === ICMM_LABEL);
 const busch = rows.filter((r) => r.source_dataset === BUSCH_LABEL);

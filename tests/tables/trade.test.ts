@@ -5,7 +5,7 @@ import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {tradeTable} from "../../lib/tables/trade.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const rows = buildTable(tradeTable, read);
 const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
 const lithiumFile = "trade/comtrade_lithium_hs253090_282520_283691_2020_2024.csv";

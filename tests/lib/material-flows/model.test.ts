@@ -7,7 +7,7 @@ import {buildTable} from "../../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../../lib/tables/mfa-processes.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
 const paper = parsePaperValues(read("paper/paper_values.csv"), "paper/paper_values.csv");

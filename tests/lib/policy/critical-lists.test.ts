@@ -64,7 +64,7 @@ describe("listMatrix", () => {
   });
 
   it("listMatrix(critical_lists) on the real lists: lithium is critical for all six jurisdictions", () => {
-    const lists = buildTable(criticalListsTable, (p) => readFileSync("src/data/sources/" + p, "utf-8"));
+    const lists = buildTable(criticalListsTable, (p) => readFileSync("data/sources/" + p, "utf-8"));
     const m = listMatrix(lists);
     expect(m.jurisdictions).toEqual(["AUS", "CAN", "EU", "GBR", "IND", "USA"]);
     expect(m.minerals[0]!.jurisdictions).toBe(6);

@@ -131,7 +131,7 @@ describe("partyName, partyNumeric", () => {
 });
 
 describe("the vocabularies", () => {
-  const table1 = readFileSync("src/data/sources/paper/framework_table1.csv", "utf-8");
+  const table1 = readFileSync("data/sources/paper/framework_table1.csv", "utf-8");
 
   it("checkTable1Vocabulary(text) accepts the paper's Table 1 as transcribed", () => {
     expect(() => checkTable1Vocabulary(table1, "paper/framework_table1.csv")).not.toThrow();

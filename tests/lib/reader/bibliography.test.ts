@@ -3,7 +3,7 @@ import {describe, expect, it} from "vitest";
 import {parseBibtex} from "../../../lib/reader/bibtex.ts";
 import {formatBibliography, initials, parseNames, referenceText} from "../../../lib/reader/bibliography.ts";
 
-const bib = parseBibtex(readFileSync("src/data/sources/bibliography/references.bib", "utf-8"));
+const bib = parseBibtex(readFileSync("data/sources/bibliography/references.bib", "utf-8"));
 const byKey = new Map(formatBibliography(bib).map((r) => [r.key, r]));
 
 describe("parseNames", () => {

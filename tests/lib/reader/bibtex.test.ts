@@ -34,8 +34,8 @@ describe("texToText", () => {
   });
 });
 
-describe("src/data/sources/bibliography/references.bib", () => {
-  const entries = parseBibtex(readFileSync("src/data/sources/bibliography/references.bib", "utf-8"));
+describe("data/sources/bibliography/references.bib", () => {
+  const entries = parseBibtex(readFileSync("data/sources/bibliography/references.bib", "utf-8"));
 
   it("parses, and every entry has an author, a title and (but for undated works) a four-digit year", () => {
     expect(entries.length).toBeGreaterThan(30);
@@ -47,7 +47,7 @@ describe("src/data/sources/bibliography/references.bib", () => {
   });
 
   it("holds every work named in the paper's Table 2 (resilience_metrics.literature)", () => {
-    const table2 = readFileSync("src/data/sources/paper/metrics_table2.csv", "utf-8");
+    const table2 = readFileSync("data/sources/paper/metrics_table2.csv", "utf-8");
     // Author-year citations as the paper prints them, with the entries that stand for them.
     const named: [string, string][] = [
       ["Helbig et al. (2016)", "helbig2016vulnerability"],

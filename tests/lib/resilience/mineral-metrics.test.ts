@@ -9,7 +9,7 @@ import {productionTable} from "../../../lib/tables/production.ts";
 import {reservesTable} from "../../../lib/tables/reserves.ts";
 import {resilienceMetricsTable} from "../../../lib/tables/resilience-metrics.ts";
 
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const production = buildTable(productionTable, read);
 const reserves = buildTable(reservesTable, read);
 const wgi = wgiForYear(buildTable(governanceTable, read), 2021);
