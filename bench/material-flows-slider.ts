@@ -19,7 +19,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 // The model alone, in Node.
-const read = (p: string) => readFileSync("src/data/sources/" + p, "utf-8");
+const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
 for (const system of ["lithium", "nickel"]) {

@@ -28,7 +28,7 @@ WHERE id IN (${paperIds.map((id) => `'${id}'`).join(", ")})`
 }
 ORDER BY row_kind DESC, stage, source_line, id`;
 
-const SOURCE = "The working paper's figures (table paper_values) and USGS MCS 2023 mine production, compiled as tables mfa_flows and mfa_processes (src/data/sources/mfa/)";
+const SOURCE = "The working paper's figures (table paper_values) and USGS MCS 2023 mine production, compiled as tables mfa_flows and mfa_processes (data/sources/mfa/)";
 
 export const MATERIAL_FLOWS_FIGURES = [
   defineFigure({

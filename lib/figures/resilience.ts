@@ -17,7 +17,7 @@ export const RESILIENCE_FIGURES: readonly FigureDefinition[] = [
     title: "Main types of shocks and the strategies that mitigate them",
     caption:
       "One row per shock, its strategies listed beside it. The printed cells run several strategies together; the table splits them where a new capitalised phrase begins, one row per shock and strategy.",
-    source: "MINERS working paper, Table 1, as printed; table framework_shocks (transcription notes in src/data/sources/paper/TABLES_1_2.md).",
+    source: "MINERS working paper, Table 1, as printed; table framework_shocks (transcription notes in data/sources/paper/TABLES_1_2.md).",
     sql: `SELECT shock_order, shock, strategy_order, strategy, in_source_list, note
 FROM framework_shocks
 ORDER BY shock_order, strategy_order`,

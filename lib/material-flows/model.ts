@@ -1,5 +1,5 @@
 /**
- * The reader's model of a 2021 material-flow system: the flow rows of src/data/sources/mfa/ plus
+ * The reader's model of a 2021 material-flow system: the flow rows of data/sources/mfa/ plus
  * the reader's assumptions, turned into an MfaSystem (lib/mfa), reconciled, and checked for mass
  * balance. What the assumptions change:
  *

@@ -1,7 +1,7 @@
 /**
- * The lithium and nickel systems of 2021 as data (src/data/sources/mfa/): one row per process and
+ * The lithium and nickel systems of 2021 as data (data/sources/mfa/): one row per process and
  * one per flow, checked against the sources they cite, so that every value traces to a paper figure
- * (src/data/sources/paper/paper_values.csv) or a USGS production row (MCS 2023), or is left blank
+ * (data/sources/paper/paper_values.csv) or a USGS production row (MCS 2023), or is left blank
  * to be derived by reconciliation. Nothing here computes a flow the sources do not give.
  */
 
@@ -12,7 +12,7 @@ import type {ProductionRow} from "../sources/usgs-mcs.js";
 import {evaluateExpression, type Figure} from "./expression.js";
 import {isUncertaintyClass, relativeSd, type UncertaintyClass} from "./uncertainty.js";
 
-/** How a flow's value was taken (see src/data/sources/mfa/README.md). */
+/** How a flow's value was taken (see data/sources/mfa/README.md). */
 export type FlowMethod = "paper" | "usgs" | "paper shares" | "derived" | "model";
 export const FLOW_METHODS: readonly FlowMethod[] = ["paper", "usgs", "paper shares", "derived", "model"];
 

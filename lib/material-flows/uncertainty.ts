@@ -1,5 +1,5 @@
 /**
- * Uncertainty classes of the material-flow data (src/data/sources/mfa/README.md). A class stands
+ * Uncertainty classes of the material-flow data (data/sources/mfa/README.md). A class stands
  * for a relative standard uncertainty, one standard deviation as a share of the value, in the
  * manner of the data-quality classes of Laner, Rechberger & Astrup (2014, J. Ind. Ecol. 18(6),
  * 859-870) and of STAN: sd = relativeSd x value.

@@ -22,7 +22,7 @@ import {optionalText, text, validateRecords} from "../sources/validate.js";
 /**
  * The MINERS policy schema: one row per policy measure (or per party joining an international
  * initiative), classified with the vocabularies of lib/policy/vocabulary.ts. A CSV with these
- * columns (src/data/sources/policies/miners_policy_measures.csv; see MEASURES.md there) is all the
+ * columns (data/sources/policies/miners_policy_measures.csv; see MEASURES.md there) is all the
  * site needs to draw the policy page, so the working paper's full dataset can replace the site's.
  * Every rule below stops the build with file, line, column, value and the rule.
  */

@@ -1,5 +1,5 @@
 /**
- * A small BibTeX reader for the site's own bibliography (src/data/sources/bibliography/
+ * A small BibTeX reader for the site's own bibliography (data/sources/bibliography/
  * references.bib) and for checking the entries the site writes: entries `@type{key, field = value,
  * ...}` with braced, quoted, numeric or month-macro values joined by `#`. @comment and @preamble
  * are skipped; @string macros are not supported (the site's file uses none) and throw.

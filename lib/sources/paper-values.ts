@@ -1,7 +1,7 @@
 import {parseCsv} from "./csv.js";
 import {SourceError} from "./source-error.js";
 
-/** A figure stated in the working paper, with where it stands (src/data/sources/paper/). */
+/** A figure stated in the working paper, with where it stands (data/sources/paper/). */
 export interface PaperValue {
   id: string;
   section: string;

@@ -9,7 +9,7 @@ export interface ColumnSpec {
 
 /** A source file a table is built from, as it should be cited. */
 export interface SourceRef {
-  /** Path under src/data/sources/. */
+  /** Path under data/sources/. */
   path: string;
   title: string;
   citation: string;
@@ -22,7 +22,7 @@ export interface SourceRef {
 /**
  * A table the site publishes (src/data/<name>.arrow, .csv, .parquet), defined once: the loaders,
  * the data catalog, datapackage.json and the tests all read this. `build` gets a reader for files
- * under src/data/sources/ so that it stays pure and can be run on fixtures; it validates every value
+ * under data/sources/ so that it stays pure and can be run on fixtures; it validates every value
  * (throwing SourceError), and returns the rows in a stable order.
  */
 export interface TableSpec<Row extends object = Record<string, unknown>> {

@@ -5,7 +5,7 @@ import {defineTable, type SourceRef} from "./define.js";
 import {number, oneOf, optionalText, text, validateRecords} from "../sources/validate.js";
 
 /**
- * The working paper's resilience framework as data (src/data/sources/paper/TABLES_1_2.md): its
+ * The working paper's resilience framework as data (data/sources/paper/TABLES_1_2.md): its
  * three levels (source of shock, exposure, vulnerability) with their items, and Table 1, each main
  * type of shock with its mitigation strategies, one row per shock x strategy.
  */

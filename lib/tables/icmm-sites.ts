@@ -26,7 +26,7 @@ export function icmmSource(path: string): SourceRef {
 export const CROSSWALK_SOURCE: SourceRef = {
   path: CROSSWALK_FILE,
   title: "Country name to ISO 3166-1 crosswalk",
-  citation: "Compiled for this project from Debian iso-codes 4.15.0 with manual mappings flagged (src/data/sources/PROVENANCE.md, section 6).",
+  citation: "Compiled for this project from Debian iso-codes 4.15.0 with manual mappings flagged (data/sources/PROVENANCE.md, section 6).",
   licence: "Facts (ISO 3166-1 codes); compilation MIT"
 };
 

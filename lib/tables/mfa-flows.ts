@@ -28,7 +28,7 @@ export const mfaFlowsTable = defineTable<MfaFlowRow>({
     relative_sd: {type: "float64", unit: "share of value", description: "One standard deviation as a share of the value, from the class"},
     model: {type: "utf8", description: "end_of_life, collection or recovery where the model recomputes the flow from the reader's assumptions"},
     note: {type: "utf8", description: "How the value was taken"},
-    source_file: {type: "utf8", description: "Source file under src/data/sources/"},
+    source_file: {type: "utf8", description: "Source file under data/sources/"},
     source_line: {type: "int32", description: "Line of the source file"}
   },
   build(read) {

@@ -5,7 +5,7 @@ export const MFA_SOURCE = {
   path: "mfa/",
   title: "Global lithium and nickel material-flow systems of 2021, compiled from the working paper and USGS MCS 2023",
   citation:
-    "Compiled for this project (src/data/sources/mfa/README.md) from the figures stated in Domenech, T., Liu, H., Aden, G. et al. (2026), MINERS: Key Summary of Initial Results (working paper, UCL, not for citation), and the USGS Mineral Commodity Summaries 2023 data release (doi:10.5066/P9WCYUI6).",
+    "Compiled for this project (data/sources/mfa/README.md) from the figures stated in Domenech, T., Liu, H., Aden, G. et al. (2026), MINERS: Key Summary of Initial Results (working paper, UCL, not for citation), and the USGS Mineral Commodity Summaries 2023 data release (doi:10.5066/P9WCYUI6).",
   licence: "Figures as facts from their sources; compilation MIT"
 };
 

@@ -57,7 +57,7 @@ export const policyMeasuresTable = defineTable<PolicyMeasureRow>({
     "part_of record a party joining an international initiative (an accession): they add participation, not a measure. The shipped " +
     "dataset classifies the site's own sources (52 IEA records, 11 official critical-mineral lists, 13 cooperation agreements and the " +
     "16 memberships of the Minerals Security Partnership); the working paper's dataset has more than 600 measures. An author replaces " +
-    "src/data/sources/policies/miners_policy_measures.csv with a CSV in the same schema and every figure of the policy page follows.",
+    "data/sources/policies/miners_policy_measures.csv with a CSV in the same schema and every figure of the policy page follows.",
   sources: MEASURE_SOURCES,
   key: ["measure_id"],
   columns: {

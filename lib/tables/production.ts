@@ -22,7 +22,7 @@ export const productionTable = defineTable<ProductionRow>({
     unit: {type: "utf8", description: "What value_t counts, e.g. t Li content"},
     type_text: {type: "utf8", description: "The USGS Type column as published"},
     note: {type: "utf8", description: "USGS production note"},
-    source_file: {type: "utf8", description: "Source file under src/data/sources/"},
+    source_file: {type: "utf8", description: "Source file under data/sources/"},
     source_line: {type: "int32", description: "Line of the source file"}
   },
   build(read) {

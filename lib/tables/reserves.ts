@@ -20,7 +20,7 @@ export const reservesTable = defineTable<ReservesRow>({
     status: {type: "utf8", description: "reported, lower bound, withheld, not available or blank"},
     unit: {type: "utf8", description: "What the tonnage counts, e.g. t Li content"},
     note: {type: "utf8", description: "USGS reserves note"},
-    source_file: {type: "utf8", description: "Source file under src/data/sources/"},
+    source_file: {type: "utf8", description: "Source file under data/sources/"},
     source_line: {type: "int32", description: "Line of the source file"}
   },
   build(read) {

@@ -199,7 +199,7 @@ export const sitesTable = defineTable<SiteRow>({
     },
     name_repaired: {type: "bool", description: "True when mojibake in the name or group names was repaired"},
     modelled_fields: {type: "utf8", description: "Comma-separated fields of this row that hold model output, not observations (e.g. 'production_kt, capacity_kt, cost_usd_per_t'); empty when none"},
-    source_file: {type: "utf8", description: "Source file under src/data/sources/"},
+    source_file: {type: "utf8", description: "Source file under data/sources/"},
     source_line: {type: "int32", description: "Line of the source file"}
   },
   build(read) {

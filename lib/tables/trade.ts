@@ -63,7 +63,7 @@ export const tradeTable = defineTable<TradeRow>({
     cif_usd: {type: "float64", description: "Value at cost, insurance and freight; null when not reported", unit: "USD (current)"},
     fob_usd: {type: "float64", description: "Value free on board; null when not reported", unit: "USD (current)"},
     breakdown_rows_dropped: {type: "int32", description: "Number of mode-of-transport breakdown rows of the source left out because this total covers them", unit: "count"},
-    source_file: {type: "utf8", description: "Source file under src/data/sources/"},
+    source_file: {type: "utf8", description: "Source file under data/sources/"},
     source_line: {type: "int32", description: "Line of the kept (all-modes) row in the source file"}
   },
   build(read) {
