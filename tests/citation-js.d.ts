@@ -6,4 +6,3 @@ declare module "@citation-js/core" {
   }
 }
 declare module "@citation-js/plugin-bibtex";
-declare module "@citation-js/plugin-csl";
