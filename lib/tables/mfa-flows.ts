@@ -1,5 +1,6 @@
 import {parsePaperValues} from "../sources/paper-values.js";
-import {MFA_PROCESSES_FILE, MFA_SYSTEM_FILES, parseMfaFlows, parseMfaProcesses, type MfaFlowRow} from "../material-flows/rows.js";
+import type {MfaFlowRow} from "../material-flows/rows.js";
+import {MFA_PROCESSES_FILE, MFA_SYSTEM_FILES, parseMfaFlows, parseMfaProcesses} from "../sources/mfa.js";
 import {defineTable} from "./define.js";
 import {MFA_SOURCE} from "./mfa-processes.js";
 import {paperValuesTable} from "./paper-values.js";

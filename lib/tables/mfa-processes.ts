@@ -1,4 +1,5 @@
-import {MFA_PROCESSES_FILE, parseMfaProcesses, type MfaProcessRow} from "../material-flows/rows.js";
+import type {MfaProcessRow} from "../material-flows/rows.js";
+import {MFA_PROCESSES_FILE, parseMfaProcesses} from "../sources/mfa.js";
 import {defineTable} from "./define.js";
 
 export const MFA_SOURCE = {

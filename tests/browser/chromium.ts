@@ -1,7 +1,10 @@
 /** Debian's Chromium driven by playwright-core, with the flags that work on a closed network. */
 import {existsSync, readdirSync, statSync} from "node:fs";
 import {join, relative} from "node:path";
+import type {Server} from "node:http";
 import {chromium, type Browser, type Page} from "playwright-core";
+import {afterAll, beforeAll} from "vitest";
+import {serveDist} from "../../scripts/serve-dist.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -73,4 +76,23 @@ export async function checkPage(page: Page, url: string, {timeout = 60_000} = {}
   report.pendingCells = await page.locator("observablehq-loading").count();
   report.cellErrors = await page.locator(".observablehq--error").allTextContents();
   return report;
+}
+
+/**
+ * The built site served on a free port of 127.0.0.1 (MINERS_DIST names another build folder;
+ * MINERS_ORIGIN a server already running) and one Chromium, for a test file: set up before its
+ * tests, closed after them. Read `site.origin` and `site.browser` inside tests and hooks.
+ */
+export function useSite(): {origin: string; browser: Browser} {
+  const site = {} as {origin: string; browser: Browser; server?: Server};
+  beforeAll(async () => {
+    if (process.env.MINERS_ORIGIN) site.origin = process.env.MINERS_ORIGIN;
+    else ({server: site.server, origin: site.origin} = await serveDist(process.env.MINERS_DIST ?? "dist"));
+    site.browser = await launch();
+  });
+  afterAll(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
 }

@@ -1,34 +1,24 @@
 import {spawnSync} from "node:child_process";
 import {createHash} from "node:crypto";
 import {cpSync, mkdtempSync, readFileSync, statSync, writeFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {tableFromIPC} from "apache-arrow";
 import {csvParse} from "d3-dsv";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import {checkPage, useSite} from "./chromium.ts";
 
 interface Catalog {
   tables: {name: string; rows: number; files: {format: string; path: string; bytes: number; sha256: string}[]}[];
 }
 
-let server: Server;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 const catalog = JSON.parse(readFileSync("dist/data/tables/catalog.json", "utf-8")) as Catalog;
 
-beforeAll(async () => {
-  ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 describe("the published downloads", () => {
   it.each(catalog.tables.map((t) => [t.name, t] as const))("%s: every file served has the catalog's SHA-256 and row count", async (_, table) => {

@@ -1,30 +1,20 @@
 import {createHash} from "node:crypto";
 import {readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {SECTIONS} from "../../lib/figures/define.ts";
 import {FIGURES} from "../../lib/figures/index.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {checkPage, useSite} from "./chromium.ts";
 
 // Runs after `npm run build`. Every chart of every section page is a live figure, drawn from its
 // build-time result without DuckDB-WASM; and every figure's SQL gives the same rows in the reader's
 // DuckDB-WASM as in the native DuckDB that made the published result.
-let server: Server;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 
-beforeAll(async () => {
-  ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 type Row = Record<string, unknown>;
 
@@ -95,6 +85,11 @@ describe("live figures", () => {
         expect(report.pendingCells).toBe(0);
         // No DuckDB while the page loads: the reader starts it by running a query.
         expect(requests.filter((u) => /duckdb/i.test(u))).toEqual([]);
+        // One copy of Plot and of each d3 module: components import them as the page does.
+        // (d3-sankey brings d3-array 2 and d3-shape 1 of its own: other versions, not copies.)
+        const modules = [...new Set(requests)].flatMap((u) => /\/_(?:npm|node)\/((?:@observablehq\/)?(?:plot|d3[\w-]*))@([^/]+)\//.exec(u)?.slice(1, 3).join("@") ?? []);
+        expect(modules.filter((m, i) => modules.indexOf(m) !== i)).toEqual([]);
+        expect(modules.filter((m) => m.startsWith("@observablehq/plot@"))).toHaveLength(1);
 
         const shown = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
         expect([...shown].sort()).toEqual([...defined].sort());

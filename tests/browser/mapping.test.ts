@@ -1,26 +1,15 @@
-import type {Server} from "node:http";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {beforeAll, describe, expect, it} from "vitest";
+import {checkPage, useSite} from "./chromium.ts";
 
 // Runs against the built dist/ like site.test.ts; MINERS_ORIGIN points it at a running preview
 // server instead (for an author checking the page before a build).
-let server: Server | undefined;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 
-beforeAll(async () => {
-  if (process.env.MINERS_ORIGIN) origin = process.env.MINERS_ORIGIN;
-  else ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 const PAGE = "/pages/mapping";
 const CLEAN = {consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0};

@@ -1,19 +1,16 @@
 import {readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {defaultAssumptions, runModel, type Assumptions} from "../../lib/material-flows/model.ts";
 import {MATERIAL_FLOWS_FIGURES} from "../../lib/figures/material-flows.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {checkPage, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks the published page.
 // MINERS_DIST points it at another build folder; MINERS_ORIGIN at a running server instead.
-const DIST = process.env.MINERS_DIST ?? "dist";
-let server: Server | undefined;
+const site = useSite();
 let origin: string;
 let browser: Browser;
 let page: Page;
@@ -26,15 +23,8 @@ const liDefaults = defaultAssumptions(flows, processes, "lithium");
 const lithium = (a: Partial<Assumptions> = {}) => runModel(flows, processes, "lithium", {...liDefaults, ...a});
 
 beforeAll(async () => {
-  if (process.env.MINERS_ORIGIN) origin = process.env.MINERS_ORIGIN;
-  else ({server, origin} = await serveDist(DIST));
-  browser = await launch();
+  ({origin, browser} = site);
   page = await browser.newPage({viewport: {width: 1280, height: 900}});
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 /** Sets an input of a Framework Inputs form and fires the input event, as a reader's hand would. */

@@ -1,32 +1,21 @@
 import {readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {csvParse} from "d3-dsv";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {POLICY_FIGURES} from "../../lib/figures/policy.ts";
 import {initiativesOf, measuresOf} from "../../lib/policy/aggregates.ts";
 import {filterMeasures, OPEN_FILTER} from "../../lib/policy/filters.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {policyMeasuresTable} from "../../lib/tables/policy-measures.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {checkPage, useSite} from "./chromium.ts";
 
-// Runs after `npm run build`, against dist/. POLICY_ORIGIN points it at a running server instead
+// Runs after `npm run build`, against dist/. MINERS_ORIGIN points it at a running server instead
 // (a preview), to check the page while it is being written.
-let server: Server | undefined;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 
-beforeAll(async () => {
-  if (process.env.POLICY_ORIGIN) origin = process.env.POLICY_ORIGIN;
-  else ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 const CLEAN = {consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0};
 const rows = buildTable(policyMeasuresTable, (p) => readFileSync("data/sources/" + p, "utf-8"));

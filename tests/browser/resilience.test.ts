@@ -1,7 +1,6 @@
 import {readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import type {Browser, Page} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {COMPOSITE_INDICATORS, compositeUnits, mineralMetrics, productionSlice, wgiForYear} from "../../lib/resilience/mineral-metrics.ts";
 import {compositeIndex} from "../../lib/resilience/composite.ts";
 import {RESILIENCE_FIGURES} from "../../lib/figures/resilience.ts";
@@ -12,13 +11,11 @@ import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 import {reservesTable} from "../../lib/tables/reserves.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {checkPage, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks the published page.
 // MINERS_DIST points it at another build folder.
-const DIST = process.env.MINERS_DIST ?? "dist";
-let server: Server;
+const site = useSite();
 let browser: Browser;
 let page: Page;
 let origin: string;
@@ -28,21 +25,13 @@ const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
 const production = buildTable(productionTable, read);
 
 beforeAll(async () => {
-  const served = await serveDist(DIST);
-  server = served.server;
-  origin = served.origin;
-  browser = await launch();
+  ({origin, browser} = site);
   page = await browser.newPage();
-  const report = await checkPage(page, `${served.origin}/pages/resilience`, {timeout: 120_000});
+  const report = await checkPage(page, `${origin}/pages/resilience`, {timeout: 120_000});
   expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
   highs = await loadHighs();
   // Set once: a reload would lose it.
   await page.evaluate(() => ((window as unknown as {pageMark: string}).pageMark = "loaded once"));
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
 });
 
 /** The text of the first element matching selector. */

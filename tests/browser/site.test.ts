@@ -1,27 +1,17 @@
 import {readdirSync, readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {tableFromIPC} from "apache-arrow";
 import type {Browser} from "playwright-core";
-import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {beforeAll, describe, expect, it} from "vitest";
 import {hhi} from "../../lib/resilience/concentration.ts";
 import {formatIndex, formatTonnes} from "../../src/components/reader/format.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch, sitePages} from "./chromium.ts";
+import {checkPage, sitePages, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks what is published.
-let server: Server;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 
-beforeAll(async () => {
-  ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 const pages = sitePages("dist");
 

@@ -1,6 +1,5 @@
 import {execSync} from "node:child_process";
 import {readFileSync} from "node:fs";
-import type {Server} from "node:http";
 import {tableFromIPC} from "apache-arrow";
 import {JSDOM} from "jsdom";
 import type {Browser, Download, Page} from "playwright-core";
@@ -11,28 +10,18 @@ import {parseBibtex, texToText} from "../../lib/reader/bibtex.ts";
 import {decodeText, readParam} from "../../lib/reader/permalink.ts";
 import {EXAMPLES} from "../../lib/reader/workspace-examples.ts";
 import {hhi} from "../../lib/resilience/concentration.ts";
-import {serveDist} from "../../scripts/serve-dist.ts";
-import {checkPage, launch} from "./chromium.ts";
+import {checkPage, useSite} from "./chromium.ts";
 
 // The reader's tools, in the built site: query cells (edit, run, errors, cancel, large results,
 // the locked database), permalinks, figure downloads and citations. Runs after `npm run build`
 // against dist/; MINERS_ORIGIN and MINERS_TABLES point it at a running preview server and a folder
 // of published tables instead, for working on the pages.
 const TABLES = process.env.MINERS_TABLES ?? "dist/data/tables";
-let server: Server | undefined;
+const site = useSite();
 let origin: string;
 let browser: Browser;
+beforeAll(() => void ({origin, browser} = site));
 
-beforeAll(async () => {
-  if (process.env.MINERS_ORIGIN) origin = process.env.MINERS_ORIGIN;
-  else ({server, origin} = await serveDist("dist"));
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 interface Catalog {
   tables: {name: string; rows: number; files: {format: string; path: string; sha256: string}[]}[];

@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseMfaFlows, parseMfaProcesses} from "../../lib/material-flows/rows.ts";
+import {parseMfaFlows, parseMfaProcesses} from "../../lib/sources/mfa.ts";
 import {parsePaperValues} from "../../lib/sources/paper-values.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
