@@ -96,3 +96,13 @@ export function useSite(): {origin: string; browser: Browser} {
   });
   return site;
 }
+
+/** Charts drawn outside a live figure: each sizeable <svg> not inside another (legend swatches are small). */
+export function looseCharts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll("#observablehq-main svg")]
+      .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
+      .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
+      .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
+  );
+}

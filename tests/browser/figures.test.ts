@@ -5,7 +5,7 @@ import type {Browser} from "playwright-core";
 import {beforeAll, describe, expect, it} from "vitest";
 import {SECTIONS} from "../../lib/figures/define.ts";
 import {FIGURES} from "../../lib/figures/index.ts";
-import {checkPage, useSite} from "./chromium.ts";
+import {checkPage, looseCharts, useSite} from "./chromium.ts";
 
 // Runs after `npm run build`. Every chart of every section page is a live figure, drawn from its
 // build-time result without DuckDB-WASM; and every figure's SQL gives the same rows in the reader's
@@ -94,12 +94,7 @@ describe("live figures", () => {
         const shown = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
         expect([...shown].sort()).toEqual([...defined].sort());
         // Charts outside a figure: any sizeable <svg> (not a legend swatch, not inside another svg).
-        const loose = await page.evaluate(() =>
-          [...document.querySelectorAll("#observablehq-main svg")]
-            .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
-            .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
-            .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
-        );
+        const loose = await looseCharts(page);
         expect(loose).toEqual([]);
         // Every figure has its tools.
         for (const id of defined) {

@@ -7,7 +7,7 @@ import {initiativesOf, measuresOf} from "../../lib/policy/aggregates.ts";
 import {filterMeasures, OPEN_FILTER} from "../../lib/policy/filters.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {policyMeasuresTable} from "../../lib/tables/policy-measures.ts";
-import {checkPage, useSite} from "./chromium.ts";
+import {checkPage, looseCharts, useSite} from "./chromium.ts";
 
 // Runs after `npm run build`, against dist/. MINERS_ORIGIN points it at a running server instead
 // (a preview), to check the page while it is being written.
@@ -55,12 +55,7 @@ describe("/pages/policy", () => {
       const figures = await page.locator("figure.live-figure").evaluateAll((fs) => fs.map((f) => [f.id, (f as HTMLElement).dataset.figure]));
       expect(figures).toEqual(POLICY_FIGURES.map((f) => [f.id, f.number]));
       // Any sizeable chart (an svg not inside another, not a legend swatch) sits in a live figure.
-      const loose = await page.evaluate(() =>
-        [...document.querySelectorAll("#observablehq-main svg")]
-          .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
-          .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
-          .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
-      );
+      const loose = await looseCharts(page);
       expect(loose).toEqual([]);
       for (const f of POLICY_FIGURES) {
         expect(await page.locator(`figure#${f.id} .figure-body > *`).count(), f.id).toBe(1);

@@ -11,7 +11,7 @@ import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 import {reservesTable} from "../../lib/tables/reserves.ts";
-import {checkPage, useSite} from "./chromium.ts";
+import {checkPage, looseCharts, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks the published page.
 // MINERS_DIST points it at another build folder.
@@ -129,12 +129,7 @@ describe("/pages/resilience", () => {
     const figures = await page.locator("figure.live-figure").evaluateAll((fs) => fs.map((f) => [f.id, (f as HTMLElement).dataset.figure]));
     expect(figures).toEqual(RESILIENCE_FIGURES.map((f) => [f.id, f.number]));
     // Any sizeable chart (an svg not inside another) sits in a live figure.
-    const loose = await page.evaluate(() =>
-      [...document.querySelectorAll("#observablehq-main svg")]
-        .filter((svg) => !svg.parentElement?.closest("svg") && !svg.closest("figure.live-figure"))
-        .filter((svg) => svg.getBoundingClientRect().width >= 120 && svg.getBoundingClientRect().height >= 60)
-        .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
-    );
+    const loose = await looseCharts(page);
     expect(loose).toEqual([]);
     expect(await page.locator("#fig-t1 .figure-body table.framework-table tr[data-shock]").count()).toBe(8);
     expect(await page.locator("#fig-t2 .figure-body table.framework-table tr[data-metric]").count()).toBe(12);
