@@ -60,8 +60,8 @@ export const MATERIAL_FLOWS_FIGURES = [
     paper: ["ni_first_use_2021", "ni_scrap_input_share_2021", "ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
   }),
   defineFigure({
-    id: "fig-s12",
-    number: "S12",
+    id: "fig-s10",
+    number: "S10",
     section: "material-flows",
     title: "Lithium in EV batteries: assumed inflow into use and end of life, 2000-2021 (kt Li)",
     caption:
@@ -73,8 +73,8 @@ export const MATERIAL_FLOWS_FIGURES = [
     paper: ["li_eol_ev_2021"]
   }),
   defineFigure({
-    id: "fig-s13",
-    number: "S13",
+    id: "fig-s11",
+    number: "S11",
     section: "material-flows",
     title: "Nickel in products: assumed inflow into use and end of life, 1950-2021 (kt Ni)",
     caption:

@@ -58,8 +58,8 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     paper: ["pol_type_governance_share", "pol_type_env_social_share", "pol_type_regulatory_share", "pol_type_financial_share", "pol_type_recycling_share"]
   }),
   defineFigure({
-    id: "fig-s15",
-    number: "S15",
+    id: "fig-s12",
+    number: "S12",
     section: "policy",
     title: "Adoption over time: measures by year of start and status",
     caption:
@@ -71,8 +71,8 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     paper: ["pol_share_since_2018", "pol_share_since_2020"]
   }),
   defineFigure({
-    id: "fig-s16",
-    number: "S16",
+    id: "fig-s13",
+    number: "S13",
     section: "policy",
     title: "Implementation status of the measures shown",
     caption: 'A measure with no status in its source is counted as "not given", not as implemented. The paper classifies roughly 88 % of its measures as implemented.',
@@ -83,8 +83,8 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     paper: ["pol_share_implemented"]
   }),
   defineFigure({
-    id: "fig-s17",
-    number: "S17",
+    id: "fig-s14",
+    number: "S14",
     section: "policy",
     title: "Gaps in the policy mix: measures by jurisdiction and type of intervention",
     caption:
@@ -95,8 +95,8 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     model: "lib/policy/figure-models.ts#jurisdictionTypeCells"
   }),
   defineFigure({
-    id: "fig-s18",
-    number: "S18",
+    id: "fig-s15",
+    number: "S15",
     section: "policy",
     title: "Cooperation initiatives and their parties, as a graph",
     caption:
@@ -113,7 +113,7 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     section: "policy",
     title: "Bilateral and plurilateral cooperation on the map",
     caption:
-      "Countries shaded by the number of initiatives they take part in; grey, none in the loaded data. Lines join the two parties of each bilateral initiative; initiatives of three or more parties are counted in the shading only. The EU is drawn at Brussels. The filters act as in Figure S18.",
+      "Countries shaded by the number of initiatives they take part in; grey, none in the loaded data. Lines join the two parties of each bilateral initiative; initiatives of three or more parties are counted in the shading only. The EU is drawn at Brussels. The filters act as in Figure S15.",
     source: `${MEASURES_SOURCE} Participation: table policy_participation. Natural Earth boundaries (world-atlas, 1:110m), Equal Earth projection.`,
     sql: PARTICIPATION_SQL,
     tables: ["policy_participation", "policy_measures"],
@@ -122,8 +122,8 @@ export const POLICY_FIGURES: readonly FigureDefinition[] = [
     kind: "map"
   }),
   defineFigure({
-    id: "fig-s19",
-    number: "S19",
+    id: "fig-s16",
+    number: "S16",
     section: "policy",
     title: "Critical-mineral lists compared",
     caption:

@@ -44,9 +44,9 @@ describe("/pages/material-flows", () => {
     expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
   });
 
-  it("draws every chart in a live figure: Figures 5, 6, S12 and S13, each with its tools", async () => {
+  it("draws every chart in a live figure: Figures 5, 6, S10 and S11, each with its tools", async () => {
     const ids = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
-    expect(ids).toEqual(["fig-5", "fig-6", "fig-s12", "fig-s13"]);
+    expect(ids).toEqual(["fig-5", "fig-6", "fig-s10", "fig-s11"]);
     // every chart of the page (an SVG in the page's content) sits in a live figure
     const outside = await page.locator("#observablehq-main svg").evaluateAll((svgs) => svgs.filter((s) => !s.closest("figure.live-figure")).length);
     expect(outside).toBe(0);
@@ -56,7 +56,7 @@ describe("/pages/material-flows", () => {
       expect(await page.locator(`#${id}`).getAttribute("data-state")).toBe("snapshot");
     }
     expect(await page.locator("#fig-5 .figure-anchor").textContent()).toBe("Figure 5");
-    expect(await page.locator("#fig-s13 .figure-anchor").textContent()).toBe("Figure S13");
+    expect(await page.locator("#fig-s11 .figure-anchor").textContent()).toBe("Figure S11");
   });
 
   it("draws both Sankeys, every drawn process with its balance badge ticked", async () => {
@@ -111,8 +111,8 @@ describe("/pages/material-flows", () => {
     expect(await page.locator("[data-flow=li_collected]").textContent()).toBe("2.95");
   });
 
-  it("DuckDB-WASM gives the same rows as the build's native DuckDB for Figures S12 and S13", async () => {
-    for (const id of ["fig-s12", "fig-s13"]) {
+  it("DuckDB-WASM gives the same rows as the build's native DuckDB for Figures S10 and S11", async () => {
+    for (const id of ["fig-s10", "fig-s11"]) {
       const same = await page.locator(`#${id}`).evaluate(async (el) => {
         const figure = el as unknown as {runQuery(): Promise<Record<string, unknown>[]>; snapshotRows: Record<string, unknown>[]};
         const rows = await figure.runQuery();

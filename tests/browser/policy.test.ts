@@ -61,7 +61,7 @@ describe("/pages/policy", () => {
         expect(await page.locator(`figure#${f.id} .figure-body > *`).count(), f.id).toBe(1);
         expect(await page.locator(`figure#${f.id} .qc-error`).count(), f.id).toBe(0);
       }
-      expect(await drawn(page, "S16", "data-measures")).toBe(String(measuresOf(rows).length));
+      expect(await drawn(page, "S13", "data-measures")).toBe(String(measuresOf(rows).length));
     } finally {
       await page.close();
     }
@@ -110,7 +110,7 @@ describe("/pages/policy", () => {
       await expect.poll(() => shown(page)).toBe(String(measuresOf(usa).length));
       await expect.poll(() => new URL(page.url()).search).toBe("?jurisdiction=USA");
       expect(await drawn(page, "10a", "data-measures")).toBe(String(measuresOf(usa).length));
-      expect(await drawn(page, "S18", "data-initiatives")).toBe(String(usaInitiatives.length));
+      expect(await drawn(page, "S15", "data-initiatives")).toBe(String(usaInitiatives.length));
       await page.getByLabel("From", {exact: true}).selectOption({label: "2025"});
       await expect.poll(() => new URL(page.url()).search).toBe("?jurisdiction=USA&from=2025");
       url = page.url();
