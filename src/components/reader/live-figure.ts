@@ -147,9 +147,11 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     describeOrigin();
     if (dataPanel && !dataPanel.hidden) fillData();
   };
+  // Until the body is laid out there is no width to draw at: the first layout draws.
+  let laidOut = typeof window?.ResizeObserver !== "function";
   figure.redraw = (next?: Draw) => {
     if (next) draw = next;
-    render();
+    if (laidOut) render();
   };
   const describeOrigin = () => {
     const n = figure.rows.length.toLocaleString("en-GB");
@@ -159,16 +161,17 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
         : `Drawn from your edited query: ${n} ${figure.rows.length === 1 ? "row" : "rows"}. Reset in the Query tool restores the published figure.`;
   };
   if (typeof window?.ResizeObserver === "function") {
-    // Drawn at the body's width once it is laid out, and again when that width changes.
+    // Drawn once the body is laid out, at its width (before the first paint), and again when that
+    // width changes; a body that is not laid out (hidden) is drawn at the default width.
     new window.ResizeObserver(([e]) => {
       const w = Math.floor(e?.contentRect.width ?? 0);
-      if (w > 0 && w !== width) {
-        width = w;
+      if ((w > 0 && w !== width) || !laidOut) {
+        if (w > 0) width = w;
+        laidOut = true;
         render();
       }
     }).observe(body);
-  }
-  render();
+  } else render();
 
   // --- tools -----------------------------------------------------------------------------------
   const tools = el("div", "figure-tools");
