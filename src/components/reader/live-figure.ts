@@ -11,6 +11,7 @@
  */
 import type {FigureDefinition} from "../../lib/figures/define.js";
 import type {SnapshotRef} from "../../lib/reader/citation.js";
+import {arrowRows, type ArrowTableLike} from "../../lib/reader/arrow-rows.js";
 import {readParam} from "../../lib/reader/permalink.js";
 import {displayValue, type ValueKind} from "../../lib/reader/sql-values.js";
 import {CitePanel} from "./cite.js";
@@ -63,9 +64,8 @@ export interface LiveFigureElement extends HTMLElement {
 }
 
 /** Rows of an Arrow table (FileAttachment(...).arrow()) or of an array. */
-function rowsOf(snapshot: {toArray(): {toJSON(): Row}[]} | readonly Row[]): Row[] {
-  if (Array.isArray(snapshot)) return [...snapshot];
-  return (snapshot as {toArray(): {toJSON(): Row}[]}).toArray().map((d) => d.toJSON());
+function rowsOf(snapshot: ArrowTableLike | readonly Row[]): Row[] {
+  return Array.isArray(snapshot) ? [...snapshot] : arrowRows(snapshot as ArrowTableLike);
 }
 
 const MAX_DRAWN = 100_000;
@@ -73,7 +73,7 @@ const MAX_SHOWN = 200;
 
 /** The figure maker for one page. */
 export function figureKit(context: FigureContext) {
-  return (definition: FigureDefinition, snapshot: {toArray(): {toJSON(): Row}[]} | readonly Row[], draw: Draw) => LiveFigure(definition, rowsOf(snapshot), draw, context);
+  return (definition: FigureDefinition, snapshot: ArrowTableLike | readonly Row[], draw: Draw) => LiveFigure(definition, rowsOf(snapshot), draw, context);
 }
 
 export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], initialDraw: Draw, context: FigureContext): LiveFigureElement {
