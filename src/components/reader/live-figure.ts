@@ -69,6 +69,30 @@ function rowsOf(snapshot: ArrowTableLike | readonly Row[]): Row[] {
 }
 
 const MAX_DRAWN = 100_000;
+
+/** The page's first draws, one an animation frame, in the order the figures were laid out. */
+const firstDraws = (() => {
+  const queue: (() => void)[] = [];
+  let running = false;
+  const next = (window: Window) => {
+    const draw = queue.shift();
+    if (!draw) {
+      running = false;
+      return;
+    }
+    draw();
+    window.requestAnimationFrame(() => next(window));
+  };
+  return {
+    schedule(window: Window, draw: () => void) {
+      queue.push(draw);
+      if (!running) {
+        running = true;
+        next(window);
+      }
+    }
+  };
+})();
 const MAX_SHOWN = 200;
 
 /** The figure maker for one page. */
@@ -163,11 +187,20 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   if (typeof window?.ResizeObserver === "function") {
     // Drawn once the body is laid out, at its width (before the first paint), and again when that
     // width changes; a body that is not laid out (hidden) is drawn at the default width.
+    let queued = false;
     new window.ResizeObserver(([e]) => {
       const w = Math.floor(e?.contentRect.width ?? 0);
-      if ((w > 0 && w !== width) || !laidOut) {
+      if (!laidOut) {
         if (w > 0) width = w;
-        laidOut = true;
+        if (queued) return;
+        queued = true;
+        // A page's figures are laid out together; drawn one a frame, the first shows at once.
+        firstDraws.schedule(window, () => {
+          laidOut = true;
+          render();
+        });
+      } else if (w > 0 && w !== width) {
+        width = w;
         render();
       }
     }).observe(body);

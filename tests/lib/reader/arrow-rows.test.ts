@@ -18,7 +18,7 @@ describe("arrowRows(table)", () => {
   });
 
   it("gives no rows for an empty table", () => {
-    const table = tableFromIPC(toArrowStream([], {a: "utf8"}));
+    const table = tableFromIPC(toArrowStream([] as {a: string | null}[], {a: "utf8"}));
     expect(arrowRows(table)).toEqual([]);
   });
 });
