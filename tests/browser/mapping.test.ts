@@ -47,6 +47,11 @@ const selectedCountry = (page: Page) => page.getByLabel("Country", {exact: true}
 
 const FIGURES = ["fig-3", "fig-4a", "fig-4b", "fig-s6", "fig-s7", "fig-7", "fig-t3", "fig-s8", "fig-s9"];
 
+/** The sites drawn on a map figure (the dots of every site layer). */
+function mapDots(page: Page, figure: string): Promise<number> {
+  return page.locator(`${figure} svg.world-map-plot`).evaluate((svg) => ["site", "site-zero", "site-unknown"].reduce((n, c) => n + svg.querySelectorAll(`g.${c} > *`).length, 0));
+}
+
 describe("/pages/mapping", () => {
   it("opens with no console error, no foreign request, every cell settled, and no DuckDB-WASM", async () => {
     await withPage(async (page) => {
@@ -110,7 +115,7 @@ FROM sites WHERE has_nickel AND asset_type LIKE '%Mine%' AND iso3 = 'IDN' ORDER 
     const sites = await published<{has_lithium: boolean}>("sites");
     await withPage(async (page) => {
       await checkPage(page, origin + PAGE);
-      const dots = await page.locator("#fig-3 svg.world-map-plot").evaluate((svg) => ["site", "site-zero", "site-unknown"].reduce((n, c) => n + svg.querySelectorAll(`g.${c} > *`).length, 0));
+      const dots = await mapDots(page, "#fig-3");
       expect(dots).toBe(sites.filter((d) => d.has_lithium).length);
       expect(dots).toBe(240); // 160 Busch et al. deposits and 80 ICMM lithium sites
     });
@@ -155,6 +160,36 @@ FROM sites WHERE has_nickel AND asset_type LIKE '%Mine%' AND iso3 = 'IDN' ORDER 
       expect(await explorerCount(page)).toBe("5");
       expect(await explorerIso3(page)).toEqual(rows);
       expect(page.url()).toBe(url);
+    });
+  });
+
+  it("keeps the maps' own filters in the URL, so that a figure's Link reopens the map as it was left", async () => {
+    let link = "";
+    let dots = 0;
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      const fig3 = page.locator("figure#fig-3");
+      const count = () => mapDots(page, "#fig-3");
+      const before = await count();
+      // Untick every resource type but brine, and size the dots by reserves.
+      for (const type of ["Hard Rock", "Volcano-Sedimentary", "Other (Oilfield)", "Other (Geothermal)", "Other (In Situ)", "Other (Volcanic Rock)"]) {
+        await page.getByRole("checkbox", {name: type, exact: true}).uncheck();
+      }
+      await page.getByRole("radio", {name: "Reserves (kt Li)"}).check();
+      await expect.poll(() => new URL(page.url()).searchParams.get("li-size")).toBe("reserves_kt");
+      expect(new URL(page.url()).searchParams.get("li-type")!.split(",")[0]).toBe("Brine");
+      await expect.poll(count).toBeLessThan(before);
+      dots = await count();
+      await fig3.locator("a[data-tool=link]").focus();
+      link = (await fig3.locator("a[data-tool=link]").getAttribute("href"))!;
+    });
+    expect(link).toMatch(/#fig-3$/);
+    await withPage(async (page) => {
+      expect(await checkPage(page, link)).toEqual(CLEAN);
+      expect(await page.getByRole("checkbox", {name: "Hard Rock", exact: true}).isChecked()).toBe(false);
+      expect(await page.getByRole("checkbox", {name: "Brine", exact: true}).isChecked()).toBe(true);
+      expect(await page.getByRole("radio", {name: "Reserves (kt Li)"}).isChecked()).toBe(true);
+      await expect.poll(() => mapDots(page, "#fig-3")).toBe(dots);
     });
   });
 

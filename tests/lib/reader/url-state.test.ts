@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {parseUrlState, serializeUrlState, type UrlSpec} from "../../../lib/mapping/url-state.ts";
+import {parseUrlState, serializeUrlState, type UrlSpec} from "../../../lib/reader/url-state.ts";
 
 const spec = {
   country: {values: ["all", "IDN", "AUS"], fallback: "all"},
@@ -62,5 +62,29 @@ describe("serializeUrlState", () => {
 
   it("serializeUrlState(state, spec) throws RangeError for a value outside the list", () => {
     expect(() => serializeUrlState({country: "FRA"}, spec)).toThrow(RangeError);
+  });
+});
+
+describe("list parameters (checkboxes)", () => {
+  const TYPES = ["Brine", "Hard Rock", "Other (Oilfield)"];
+  const lists = {type: {values: TYPES, fallback: TYPES.join(","), list: true}} satisfies UrlSpec;
+
+  it("read the chosen values in the spec's order, matched case-insensitively; none means an empty choice", () => {
+    expect(parseUrlState("?type=hard%20rock,Brine", lists)).toEqual({state: {type: "Brine,Hard Rock"}, problems: []});
+    expect(parseUrlState("?type=none", lists).state.type).toBe("");
+    expect(parseUrlState("", lists).state.type).toBe(TYPES.join(","));
+  });
+
+  it("drop and report values the page does not know, keeping the known ones; only unknown ones fall back", () => {
+    expect(parseUrlState("?type=Brine,Lava", lists)).toEqual({state: {type: "Brine"}, problems: [{param: "type", value: "lava", reason: "not a value this page knows; ignored"}]});
+    expect(parseUrlState("?type=Lava", lists).state.type).toBe(TYPES.join(","));
+  });
+
+  it("write a non-default choice in the spec's order, none for an empty one, nothing for the default, and round-trip", () => {
+    expect(serializeUrlState({type: "Other (Oilfield),Brine"}, lists)).toBe("?type=Brine%2COther+%28Oilfield%29");
+    expect(serializeUrlState({type: ""}, lists)).toBe("?type=none");
+    expect(serializeUrlState({type: TYPES.join(",")}, lists)).toBe("");
+    for (const type of ["", "Hard Rock", "Brine,Other (Oilfield)"]) expect(parseUrlState(serializeUrlState({type}, lists), lists).state.type).toBe(type);
+    expect(() => serializeUrlState({type: "Brine,Lava"}, lists)).toThrow(RangeError);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * A page's selection kept in the query string of its URL (e.g. `?country=IDN&set=paper`), so that
- * a link reproduces the view. Parsing never throws: a value the page does not know is reported as a
- * problem for the page to show, and the parameter falls back to its default.
+ * a link reproduces the view, and a figure's Link reopens it as the reader left it. Parsing never
+ * throws: a value the page does not know is reported as a problem for the page to show, and the
+ * parameter falls back to its default. A list (a group of checkboxes) is written comma-separated,
+ * in the spec's order, and "none" for an empty one.
  */
 
 /** One parameter a page keeps in its URL. */
@@ -15,6 +17,8 @@ export interface UrlParam {
   fallback: string;
   /** Longest accepted free text, in characters (default 200). */
   maxLength?: number;
+  /** A list of `values` (checkboxes): the state is the chosen ones comma-joined in the spec's order. */
+  list?: boolean;
 }
 
 export type UrlSpec = Readonly<Record<string, UrlParam>>;
@@ -29,6 +33,8 @@ export interface UrlProblem {
 }
 
 const DEFAULT_MAX_LENGTH = 200;
+/** How an empty list is written. */
+const NONE = "none";
 
 /**
  * Reads the state from a query string (with or without its leading "?"). Parameters not in the
@@ -50,6 +56,18 @@ export function parseUrlState<S extends UrlSpec>(search: string, spec: S): {stat
       else state[param] = value;
       continue;
     }
+    if (spec[param]!.list) {
+      if (value.toLowerCase() === NONE) {
+        state[param] = "";
+        continue;
+      }
+      const items = value.split(",").map((v) => v.trim().toLowerCase());
+      const unknown = items.filter((v) => !values.some((known) => known.toLowerCase() === v));
+      if (unknown.length) problems.push({param, value: unknown.join(","), reason: "not a value this page knows; ignored"});
+      const chosen = values.filter((known) => items.includes(known.toLowerCase()));
+      if (chosen.length || !unknown.length) state[param] = chosen.join(",");
+      continue;
+    }
     const match = values.find((v) => v.toLowerCase() === value.toLowerCase());
     if (match === undefined) problems.push({param, value, reason: "not a value this page knows; ignored"});
     else state[param] = match;
@@ -64,9 +82,17 @@ export function parseUrlState<S extends UrlSpec>(search: string, spec: S): {stat
  */
 export function serializeUrlState<S extends UrlSpec>(state: Partial<UrlState<S>>, spec: S): string {
   const params = new URLSearchParams();
-  for (const [param, {values, fallback}] of Object.entries(spec)) {
+  for (const [param, {values, fallback, list}] of Object.entries(spec)) {
     const value = (state as Record<string, string | undefined>)[param];
-    if (value === undefined || value === fallback || value === "") continue;
+    if (value === undefined || value === fallback) continue;
+    if (list && values !== null) {
+      const items = value === "" ? [] : value.split(",");
+      const unknown = items.filter((v) => !values.includes(v));
+      if (unknown.length) throw new RangeError(`serializeUrlState: ${param} holds ${unknown.join(", ")}, not among ${values.join(", ")}`);
+      params.append(param, items.length ? values.filter((v) => items.includes(v)).join(",") : NONE);
+      continue;
+    }
+    if (value === "") continue;
     if (values !== null && !values.includes(value)) throw new RangeError(`serializeUrlState: ${param}="${value}" is not one of ${values.join(", ")}`);
     params.append(param, value);
   }
