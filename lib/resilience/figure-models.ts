@@ -234,11 +234,14 @@ export function compositeRanks(rows: readonly Row[], inputs: CompositeInputs): S
 /** The page's inputs that its URL keeps. */
 export interface PageState {
   shock: ShockInputs;
+  /** Figure S4's simulation: its seed and number of trials. */
+  percolation: {seed: number; trials: number};
   composite: CompositeInputs;
 }
 
 export const DEFAULT_STATE: PageState = {
   shock: {unit: "lithium/mine", country: "", sharePercent: 50, months: 6, stockpileDays: 30, sparePercent: 5},
+  percolation: {seed: 1, trials: 1000},
   composite: {weights: Object.fromEntries(COMPOSITE_INDICATORS.map((i) => [i.id, 1])), normalisation: "min-max", aggregation: "arithmetic", missing: "reweight", amplitude: 0.5}
 };
 
@@ -269,6 +272,10 @@ export function readPageState(search: string): PageState {
       stockpileDays: num("stock", d.shock.stockpileDays, 0, 180, 1),
       sparePercent: num("spare", d.shock.sparePercent, 0, 50, 1)
     },
+    percolation: {
+      seed: num("seed", d.percolation.seed, 0, 2 ** 31 - 1, 1),
+      trials: num("trials", d.percolation.trials, 100, 5000, 100)
+    },
     composite: {
       weights: Object.fromEntries(COMPOSITE_INDICATORS.map((i) => [i.id, num(`w-${i.id}`, d.composite.weights[i.id]!, 0, 5, 0.5)])),
       normalisation: pick("norm", NORMALISATIONS, d.composite.normalisation),
@@ -290,6 +297,8 @@ export function pageStateParams(state: PageState): [string, string | null][] {
     ["months", keep(state.shock.months, d.shock.months)],
     ["stock", keep(state.shock.stockpileDays, d.shock.stockpileDays)],
     ["spare", keep(state.shock.sparePercent, d.shock.sparePercent)],
+    ["seed", keep(state.percolation.seed, d.percolation.seed)],
+    ["trials", keep(state.percolation.trials, d.percolation.trials)],
     ...COMPOSITE_INDICATORS.map((i): [string, string | null] => [`w-${i.id}`, keep(state.composite.weights[i.id] ?? 1, d.composite.weights[i.id]!)]),
     ["norm", keep(state.composite.normalisation, d.composite.normalisation)],
     ["agg", keep(state.composite.aggregation, d.composite.aggregation)],

@@ -173,11 +173,13 @@ describe("/pages/resilience", () => {
   it("a link with the explorer's inputs reopens them; a bad value falls back to its default", async () => {
     const other = await browser.newPage();
     try {
-      const report = await checkPage(other, `${origin}/pages/resilience?stock=90&lost=abc&w-hhi=5#fig-s3`, {timeout: 120_000});
+      const report = await checkPage(other, `${origin}/pages/resilience?stock=90&lost=abc&w-hhi=5&seed=7&trials=200#fig-s3`, {timeout: 120_000});
       expect(report.cellErrors).toEqual([]);
       expect(await other.locator("#shock-stockpile input[type=range]").inputValue()).toBe("90");
       expect(await other.locator("#shock-share input[type=range]").inputValue()).toBe("50");
       expect(await other.locator("#composite-weights input[type=range] >> nth=0").inputValue()).toBe("5");
+      // Figure S4's simulation reopens with the linked seed and trials.
+      await expect.poll(() => other.locator(".qc-note").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("mean of 200 trials, seed 7")]));
       const lithium = suppliersOf(productionSlice(production, {edition: "MCS2023", year: 2021, commodity: "lithium", stage: "mine"}).rows);
       const built = shockNetwork(lithium, {country: "Australia", shareLost: 0.5, stockpileDays: 90, spareCapacity: 0.05});
       expect(Number(await other.locator("[data-shock=tts]").getAttribute("data-value"))).toBeCloseTo(closedForm(built, 6).timeToSurvive, 6);

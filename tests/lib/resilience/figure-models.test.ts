@@ -187,10 +187,14 @@ describe("readPageState and pageStateParams", () => {
     expect(state.composite.aggregation).toBe("arithmetic");
     expect(state.composite.amplitude).toBe(0.25);
     expect(readPageState("?unit=<script>").shock.unit).toBe("lithium/mine");
+    // Figure S4's seed is a whole number from 0, its trials 100 to 5,000 in hundreds.
+    expect(readPageState("?seed=42&trials=2500").percolation).toEqual({seed: 42, trials: 2500});
+    expect(readPageState("?seed=-3&trials=2550").percolation).toEqual({seed: 1, trials: 1000});
   });
 
   it("round-trips a state through the query string", () => {
-    const state = readPageState("?unit=copper/refinery&country=Chile&lost=20&months=12&stock=60&spare=0&w-rp_years=0&agg=geometric&missing=drop-unit&a=1");
+    const state = readPageState("?unit=copper/refinery&country=Chile&lost=20&months=12&stock=60&spare=0&seed=7&trials=200&w-rp_years=0&agg=geometric&missing=drop-unit&a=1");
+    expect(state.percolation).toEqual({seed: 7, trials: 200});
     const search = new URLSearchParams(pageStateParams(state).filter((p): p is [string, string] => p[1] !== null)).toString();
     expect(readPageState(search)).toEqual(state);
   });
