@@ -1,4 +1,5 @@
 import type {PolicyMeasureRow} from "./schema.js";
+import {parseUrlState, serializeUrlState, type UrlProblem, type UrlSpec} from "../reader/url-state.js";
 
 /**
  * The policy page's filters (jurisdiction, intervention type, status, year range, mineral), shared
@@ -37,50 +38,43 @@ export interface FilterChoices {
 }
 
 /** A part of a URL the page could not use, and why. */
-export interface FilterProblem {
-  param: string;
-  value: string;
-  reason: string;
-}
+export type FilterProblem = UrlProblem;
 
-const PARAMS = ["jurisdiction", "type", "status", "from", "to", "mineral"] as const;
 const MAX_LENGTH = 100;
 
+/** A year bound: four digits, 1900 to 2100. */
+const year = (value: string) => (/^\d{4}$/.test(value) && Number(value) >= 1900 && Number(value) <= 2100 ? null : "not a year (four digits, 1900-2100)");
+
+/** The filter's parameters, in the order they are written. */
+function filterSpec(choices: FilterChoices | null) {
+  const among = (values: readonly string[] | undefined) => ({values: values ? [ALL, ...values] : null, fallback: ALL, maxLength: MAX_LENGTH});
+  return {
+    jurisdiction: among(choices?.jurisdictions),
+    type: among(choices?.types),
+    status: among(choices ? [...choices.statuses, UNKNOWN] : undefined),
+    from: {values: null, fallback: "", maxLength: MAX_LENGTH, check: year},
+    to: {values: null, fallback: "", maxLength: MAX_LENGTH, check: year},
+    mineral: among(choices?.minerals)
+  } satisfies UrlSpec;
+}
+
 /**
- * Reads the filter from a query string ("?jurisdiction=usa&from=2020"). Choices match without
- * regard to case and come back in the data's spelling; years are whole numbers from 1900 to 2100.
- * A value that is unknown, too long, repeated or a year range that ends before it starts is
- * reported and dropped (the filter stays open). Parameters that are not filters are ignored.
+ * Reads the filter from a query string ("?jurisdiction=usa&from=2020") with the site's URL state
+ * (lib/reader/url-state.ts). Choices match without regard to case and come back in the data's
+ * spelling; years are whole numbers from 1900 to 2100. A value that is unknown, too long, repeated
+ * or a year range that ends before it starts is reported and dropped (the filter stays open).
+ * Parameters that are not filters are ignored.
  */
 export function parseFilter(search: string, choices: FilterChoices): {filter: PolicyFilter; problems: FilterProblem[]} {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const filter: PolicyFilter = {...OPEN_FILTER};
-  const problems: FilterProblem[] = [];
-  const lists: Record<"jurisdiction" | "type" | "status" | "mineral", readonly string[]> = {
-    jurisdiction: choices.jurisdictions,
-    type: choices.types,
-    status: [...choices.statuses, UNKNOWN],
-    mineral: choices.minerals
+  const {state, problems} = parseUrlState(search, filterSpec(choices));
+  const filter: PolicyFilter = {
+    jurisdiction: state.jurisdiction,
+    type: state.type,
+    status: state.status,
+    from: state.from ? Number(state.from) : null,
+    to: state.to ? Number(state.to) : null,
+    mineral: state.mineral
   };
-  for (const param of PARAMS) {
-    const given = params.getAll(param);
-    const value = given[0]?.trim() ?? "";
-    if (given.length > 1) problems.push({param, value: given.join(", "), reason: "given more than once; the first value is used"});
-    if (value === "" || value.toLowerCase() === ALL) continue;
-    if (value.length > MAX_LENGTH) {
-      problems.push({param, value: `${value.slice(0, 20)}…`, reason: `longer than ${MAX_LENGTH} characters; ignored`});
-      continue;
-    }
-    if (param === "from" || param === "to") {
-      const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-      if (!(year >= 1900 && year <= 2100)) problems.push({param, value, reason: "not a year (four digits, 1900-2100); ignored"});
-      else filter[param] = year;
-      continue;
-    }
-    const match = lists[param].find((v) => v.toLowerCase() === value.toLowerCase());
-    if (match === undefined) problems.push({param, value, reason: "not a value in these data; ignored"});
-    else filter[param] = match;
-  }
   const range = yearRangeProblem(filter);
   if (range) {
     problems.push({param: "from", value: `${filter.from}-${filter.to}`, reason: `${range}; the year range is ignored`});
@@ -97,13 +91,7 @@ export function yearRangeProblem(filter: Pick<PolicyFilter, "from" | "to">): str
 
 /** The query string of a filter, open parts left out: "" or "?jurisdiction=USA&from=2020". */
 export function serializeFilter(filter: PolicyFilter): string {
-  const params = new URLSearchParams();
-  for (const param of PARAMS) {
-    const value = filter[param];
-    if (value !== null && value !== ALL && value !== "") params.append(param, String(value));
-  }
-  const query = params.toString();
-  return query ? `?${query}` : "";
+  return serializeUrlState({...filter, from: filter.from === null ? "" : String(filter.from), to: filter.to === null ? "" : String(filter.to)}, filterSpec(null));
 }
 
 type Filterable = Pick<PolicyMeasureRow, "jurisdiction" | "parties" | "intervention_type" | "status" | "start_year_min" | "start_year_max" | "minerals" | "mineral_groups">;

@@ -19,6 +19,8 @@ export interface UrlParam {
   maxLength?: number;
   /** A list of `values` (checkboxes): the state is the chosen ones comma-joined in the spec's order. */
   list?: boolean;
+  /** For free text: why a value cannot be used (e.g. not a year), or null when it can. */
+  check?: (value: string) => string | null;
 }
 
 export type UrlSpec = Readonly<Record<string, UrlParam>>;
@@ -45,14 +47,19 @@ export function parseUrlState<S extends UrlSpec>(search: string, spec: S): {stat
   const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const problems: UrlProblem[] = [];
   const state = {} as Record<string, string>;
-  for (const [param, {values, fallback, maxLength = DEFAULT_MAX_LENGTH}] of Object.entries(spec)) {
+  for (const [param, {values, fallback, maxLength = DEFAULT_MAX_LENGTH, check}] of Object.entries(spec)) {
     state[param] = fallback;
     const given = params.getAll(param);
     const value = given[0]?.trim() ?? "";
     if (given.length > 1) problems.push({param, value: given.join(", "), reason: "given more than once; the first value is used"});
     if (value === "") continue;
+    if (value.length > maxLength) {
+      problems.push({param, value: `${value.slice(0, 20)}…`, reason: `longer than ${maxLength} characters; ignored`});
+      continue;
+    }
     if (values === null) {
-      if (value.length > maxLength) problems.push({param, value: `${value.slice(0, 20)}…`, reason: `longer than ${maxLength} characters; ignored`});
+      const problem = check?.(value) ?? null;
+      if (problem) problems.push({param, value, reason: `${problem}; ignored`});
       else state[param] = value;
       continue;
     }

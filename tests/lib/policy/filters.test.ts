@@ -29,8 +29,8 @@ describe("parseFilter", () => {
     expect(parseFilter("?jurisdiction=ATL&type=subsidy&from=2020", choices)).toEqual({
       filter: {...OPEN_FILTER, from: 2020},
       problems: [
-        {param: "jurisdiction", value: "ATL", reason: "not a value in these data; ignored"},
-        {param: "type", value: "subsidy", reason: "not a value in these data; ignored"}
+        {param: "jurisdiction", value: "ATL", reason: "not a value this page knows; ignored"},
+        {param: "type", value: "subsidy", reason: "not a value this page knows; ignored"}
       ]
     });
   });
