@@ -7,6 +7,7 @@
  */
 
 import type {Assumptions} from "./model.js";
+import {parseUrlState, type UrlSpec} from "../reader/url-state.js";
 
 export type AssumptionKey = "collection" | "recovery" | "lifetime" | "lifetimeSd" | "growth";
 
@@ -75,16 +76,16 @@ export function sliderProblem(s: SliderSpec, text: string): string | null {
  * `problems` names every parameter that fell back, with the default used.
  */
 export function readSliderParams(search: string, sliders: readonly SliderSpec[], defaults: SliderValues): {values: SliderValues; problems: string[]} {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  // Read through the site's URL state: a value that fails sliderProblem is dropped and reported.
+  const spec: UrlSpec = Object.fromEntries(sliders.map((s) => [s.param, {values: null, fallback: "", maxLength: 50, check: (text: string) => (sliderProblem(s, text) ? "out of range" : null)}]));
+  const {state, problems: found} = parseUrlState(search, spec);
   const values = {...defaults};
-  const problems: string[] = [];
-  for (const s of sliders) {
-    const text = params.get(s.param);
-    if (text === null) continue;
-    const problem = sliderProblem(s, text);
-    if (problem) problems.push(`${problem}; the default ${formatSlider(s, defaults[s.key])} is used`);
-    else values[s.key] = Number(text);
-  }
+  for (const s of sliders) if (state[s.param]) values[s.key] = Number(state[s.param]);
+  const problems = found.map((p) => {
+    const s = sliders.find((x) => x.param === p.param)!;
+    const why = sliderProblem(s, p.value);
+    return why ? `${why}; the default ${formatSlider(s, defaults[s.key])} is used` : `${p.param}: ${p.reason}`;
+  });
   return {values, problems};
 }
 

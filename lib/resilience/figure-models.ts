@@ -11,6 +11,7 @@ import {compositeIndex, compositeSensitivity, type Aggregation, type CompositeRe
 import {percolation, type PercolationResult, type RemovalStrategy} from "./percolation.js";
 import {performanceImpact, timeToSurvive, type LpSolver} from "./recovery.js";
 import {closedForm, countryMineralNetwork, MARKET, shockNetwork, suppliersOf, type ClosedForm, type ShockNetwork, type StagedProduction, type Supplier} from "./supply-network.js";
+import {parseUrlState, type UrlParam, type UrlSpec} from "../reader/url-state.js";
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -249,39 +250,55 @@ const NORMALISATIONS: readonly Normalisation[] = ["min-max", "rank", "z-score"];
 const AGGREGATIONS: readonly Aggregation[] = ["arithmetic", "geometric"];
 const MISSING: readonly MissingPolicy[] = ["reweight", "drop-unit"];
 
+/** A number parameter of the URL state: from min to max in whole steps. */
+const numberParam = (min: number, max: number, step: number): UrlParam => ({
+  values: null,
+  fallback: "",
+  maxLength: 20,
+  check: (text) => {
+    const x = Number(text);
+    return Number.isFinite(x) && x >= min && x <= max && Math.abs(x / step - Math.round(x / step)) < 1e-9 ? null : `not a number from ${min} to ${max} in steps of ${step}`;
+  }
+});
+
+/** The page's inputs as the site's URL state (lib/reader/url-state.ts) reads them. */
+const PAGE_SPEC: UrlSpec = {
+  unit: {values: null, fallback: "", maxLength: 60, check: (text) => (/^[a-z][a-z ]*\/[a-z]+$/.test(text) ? null : "not a mineral and stage")},
+  country: {values: null, fallback: "", maxLength: 100},
+  lost: numberParam(0, 100, 1),
+  months: numberParam(1, 120, 1),
+  stock: numberParam(0, 180, 1),
+  spare: numberParam(0, 50, 1),
+  seed: numberParam(0, 2 ** 31 - 1, 1),
+  trials: numberParam(100, 5000, 100),
+  ...Object.fromEntries(COMPOSITE_INDICATORS.map((i) => [`w-${i.id}`, numberParam(0, 5, 0.5)])),
+  norm: {values: NORMALISATIONS, fallback: DEFAULT_STATE.composite.normalisation},
+  agg: {values: AGGREGATIONS, fallback: DEFAULT_STATE.composite.aggregation},
+  missing: {values: MISSING, fallback: DEFAULT_STATE.composite.missing},
+  a: numberParam(0, 1, 0.05)
+};
+
 /** The page's inputs from its query string: each parameter that is absent or out of range keeps its default (`DEFAULT_STATE`). */
 export function readPageState(search: string): PageState {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const num = (name: string, fallback: number, min: number, max: number, step: number) => {
-    const text = params.get(name);
-    if (text === null || text.trim() === "") return fallback;
-    const x = Number(text);
-    return Number.isFinite(x) && x >= min && x <= max && Math.abs(x / step - Math.round(x / step)) < 1e-9 ? x : fallback;
-  };
-  const pick = <T extends string>(name: string, options: readonly T[], fallback: T): T => {
-    const text = params.get(name);
-    return options.includes(text as T) ? (text as T) : fallback;
-  };
+  const {state} = parseUrlState(search, PAGE_SPEC);
   const d = DEFAULT_STATE;
+  const num = (name: string, fallback: number) => (state[name] ? Number(state[name]) : fallback);
   return {
     shock: {
-      unit: /^[a-z][a-z ]*\/[a-z]+$/.test(params.get("unit") ?? "") ? params.get("unit")! : d.shock.unit,
-      country: params.get("country") ?? d.shock.country,
-      sharePercent: num("lost", d.shock.sharePercent, 0, 100, 1),
-      months: num("months", d.shock.months, 1, 120, 1),
-      stockpileDays: num("stock", d.shock.stockpileDays, 0, 180, 1),
-      sparePercent: num("spare", d.shock.sparePercent, 0, 50, 1)
+      unit: state.unit || d.shock.unit,
+      country: state.country || d.shock.country,
+      sharePercent: num("lost", d.shock.sharePercent),
+      months: num("months", d.shock.months),
+      stockpileDays: num("stock", d.shock.stockpileDays),
+      sparePercent: num("spare", d.shock.sparePercent)
     },
-    percolation: {
-      seed: num("seed", d.percolation.seed, 0, 2 ** 31 - 1, 1),
-      trials: num("trials", d.percolation.trials, 100, 5000, 100)
-    },
+    percolation: {seed: num("seed", d.percolation.seed), trials: num("trials", d.percolation.trials)},
     composite: {
-      weights: Object.fromEntries(COMPOSITE_INDICATORS.map((i) => [i.id, num(`w-${i.id}`, d.composite.weights[i.id]!, 0, 5, 0.5)])),
-      normalisation: pick("norm", NORMALISATIONS, d.composite.normalisation),
-      aggregation: pick("agg", AGGREGATIONS, d.composite.aggregation),
-      missing: pick("missing", MISSING, d.composite.missing),
-      amplitude: num("a", d.composite.amplitude, 0, 1, 0.05)
+      weights: Object.fromEntries(COMPOSITE_INDICATORS.map((i) => [i.id, num(`w-${i.id}`, d.composite.weights[i.id]!)])),
+      normalisation: state.norm as Normalisation,
+      aggregation: state.agg as Aggregation,
+      missing: state.missing as MissingPolicy,
+      amplitude: num("a", d.composite.amplitude)
     }
   };
 }
