@@ -6,21 +6,11 @@
  * frame are counted). Prints the median of RUNS changes in wall time and in CPU time of all Chromium processes.
  * Serves dist/ (run `npm run build` first), or measures MINERS_ORIGIN. A benchmark, not a test.
  */
-import type {Server} from "node:http";
 import {cpus, loadavg} from "node:os";
-import {serveDist} from "../scripts/serve-dist.ts";
-import {checkPage, launch} from "../tests/browser/chromium.ts";
+import {median, openPage} from "./open-page.ts";
 
 const RUNS = Number(process.env.RUNS ?? 9);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-let server: Server | undefined;
-let origin = process.env.MINERS_ORIGIN ?? "";
-if (!origin) ({server, origin} = await serveDist("dist"));
-const browser = await launch();
-const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-const report = await checkPage(page, `${origin}/pages/mapping`, {timeout: 120_000});
-if (report.consoleErrors.length || report.cellErrors.length || report.pendingCells) throw new Error(`the page did not open cleanly: ${JSON.stringify(report)}`);
+const {page, browser, close} = await openPage("/pages/mapping");
 
 // Runs in the page. A string, because tsx would wrap named functions in a helper the page lacks.
 const CHANGE = `(label) => new Promise((resolve) => {
@@ -74,5 +64,4 @@ console.log(`/pages/mapping, Country select changed -> first frame after the pag
 console.log(`  ${median(wall).toFixed(0)} ms wall  [${wall.map((x) => x.toFixed(0)).join(", ")}]`);
 console.log(`  (CPU of all Chromium processes over each 2 s window: ${median(cpu).toFixed(0)} ms)`);
 console.log(`  load average: ${loadavg().map((x) => x.toFixed(1)).join(", ")} on ${cpus().length} CPUs`);
-await browser.close();
-server?.close();
+await close();

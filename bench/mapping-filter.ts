@@ -6,21 +6,11 @@
  * CPU time of all Chromium processes (steadier on a shared machine). Serves dist/ (run
  * `npm run build` first), or measures a running server given as MINERS_ORIGIN. A benchmark, not a test.
  */
-import type {Server} from "node:http";
 import {cpus, loadavg} from "node:os";
-import {serveDist} from "../scripts/serve-dist.ts";
-import {checkPage, launch} from "../tests/browser/chromium.ts";
+import {median, openPage} from "./open-page.ts";
 
 const RUNS = Number(process.env.RUNS ?? 15);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-let server: Server | undefined;
-let origin = process.env.MINERS_ORIGIN ?? "";
-if (!origin) ({server, origin} = await serveDist("dist"));
-const browser = await launch();
-const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-const report = await checkPage(page, `${origin}/pages/mapping`, {timeout: 120_000});
-if (report.consoleErrors.length || report.cellErrors.length || report.pendingCells) throw new Error(`the page did not open cleanly: ${JSON.stringify(report)}`);
+const {page, browser, close} = await openPage("/pages/mapping");
 
 // Runs in the page. A string, because tsx would wrap named functions in a helper the page lacks.
 const CHANGE = `(label) => {
@@ -80,5 +70,4 @@ const list = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
 console.log(`  to all commodities (${allDots} dots): ${median(all).toFixed(0)} ms wall, ${median(allCpu).toFixed(0)} ms CPU  [wall: ${list(all)}]`);
 console.log(`  to copper (${subsetDots} dots): ${median(subset).toFixed(0)} ms wall, ${median(subsetCpu).toFixed(0)} ms CPU  [wall: ${list(subset)}]`);
 console.log(`  load average during the run: ${loadavg().map((x) => x.toFixed(1)).join(", ")} on ${cpus().length} CPUs`);
-await browser.close();
-server?.close();
+await close();
