@@ -52,6 +52,25 @@ export async function lockDown<C extends DuckDBClientLike>(client: C): Promise<C
   return client;
 }
 
+/** A table's Arrow IPC stream bytes; rejects, naming the table, when they cannot be loaded. */
+export async function loadTable(name: string, load: () => Promise<ArrayBuffer | Uint8Array>): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await load());
+  } catch (error) {
+    throw new Error(`table ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** Creates each table in the database from its Arrow IPC stream bytes, on one connection. */
+export async function insertTables(client: DuckDBClientLike, tables: readonly (readonly [string, Uint8Array])[]): Promise<void> {
+  const connection = await client._db.connect();
+  try {
+    for (const [name, bytes] of tables) await connection.insertArrowFromIPCStream(bytes, {name, schema: "main", create: true});
+  } finally {
+    await connection.close();
+  }
+}
+
 /**
  * A locked DuckDB with each table loaded from its Arrow IPC stream bytes. `tables` maps a table
  * name to a function that fetches the bytes (FileAttachment(...).arrayBuffer(), or a fetch of the
@@ -60,21 +79,8 @@ export async function lockDown<C extends DuckDBClientLike>(client: C): Promise<C
 export async function openDatabase(DuckDBClient: DuckDBClientStatic, tables: Record<string, () => Promise<ArrayBuffer | Uint8Array>>): Promise<DuckDBClientLike> {
   const [client, buffers] = await Promise.all([
     DuckDBClient.of(),
-    Promise.all(
-      Object.entries(tables).map(async ([name, load]) => {
-        try {
-          return [name, new Uint8Array(await load())] as const;
-        } catch (error) {
-          throw new Error(`table ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      })
-    )
+    Promise.all(Object.entries(tables).map(async ([name, load]) => [name, await loadTable(name, load)] as const))
   ]);
-  const connection = await client._db.connect();
-  try {
-    for (const [name, bytes] of buffers) await connection.insertArrowFromIPCStream(bytes, {name, schema: "main", create: true});
-  } finally {
-    await connection.close();
-  }
+  await insertTables(client, buffers);
   return lockDown(client);
 }

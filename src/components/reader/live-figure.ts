@@ -18,7 +18,6 @@ import {CitePanel} from "./cite.js";
 import {figureCsv, figureSvg, svgToPng} from "./figure-export.js";
 import type {QueryCellElement} from "./query-cell.js";
 import {firstRows, type QueryResult} from "./query-result.js";
-import type {readerDatabase} from "./reader-database.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
 export type Row = Record<string, unknown>;
@@ -42,10 +41,6 @@ export interface FigureContext {
   edition: {commit: string; date: string};
   /** figures/catalog.json. */
   catalog: {figures: FigureCatalogEntry[]};
-  /** tables/catalog.json, for completion of table and column names; default, fetched when a Query tool opens. */
-  tables?: {tables: {name: string; columns: {name: string}[]}[]};
-  /** Starts the reader's database with these tables; default the page's DuckDB-WASM. */
-  database?: typeof readerDatabase;
   document?: Document;
 }
 
@@ -69,6 +64,7 @@ function rowsOf(snapshot: ArrowTableLike | readonly Row[]): Row[] {
 }
 
 const MAX_DRAWN = 100_000;
+const MAX_SHOWN = 200;
 
 /** The page's first draws, one an animation frame, in the order the figures were laid out. */
 const firstDraws = (() => {
@@ -93,7 +89,6 @@ const firstDraws = (() => {
     }
   };
 })();
-const MAX_SHOWN = 200;
 
 /** The figure maker for one page. */
 export function figureKit(context: FigureContext) {
@@ -251,15 +246,12 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   // Query: the editor is made on first use, so a page's figures cost nothing until then.
   let cell: Promise<QueryCellElement> | null = null;
   const makeCell = (panel: HTMLElement) => {
-    cell ??= Promise.all([import("./query-cell.js"), context.database ? null : import("./reader-database.js")]).then(async ([{QueryCell}, reader]) => {
-      // The page's DuckDB-WASM, in a module loaded on the first use of a Query tool; it starts on the first run.
-      const database = context.database ?? reader!.readerDatabase;
-      const schema = context.tables
-        ? Object.fromEntries(definition.tables.map((t) => [t, context.tables?.tables.find((x) => x.name === t)?.columns.map((c) => c.name) ?? []]))
-        : await reader!.tableColumns(definition.tables).catch(() => ({}));
+    // The page's DuckDB-WASM, in a module loaded on the first use of a Query tool; it starts on the first run.
+    cell ??= Promise.all([import("./query-cell.js"), import("./reader-database.js")]).then(async ([{QueryCell}, {readerDatabase, tableColumns}]) => {
+      const schema = await tableColumns(definition.tables).catch(() => ({}));
       const note = el("p", "qc-note", `The SQL that made this figure's data, over the published table${definition.tables.length > 1 ? "s" : ""} ${definition.tables.join(", ")}. Edit it and run it (Ctrl-Enter or Cmd-Enter): the first run starts DuckDB in your browser, and the result redraws the chart. Reset restores the published figure.`);
       const queryCell = QueryCell({
-        database: () => database(definition.tables),
+        database: () => readerDatabase(definition.tables),
         query: definition.sql,
         id: queryParam,
         anchor: id,
@@ -269,10 +261,11 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
         filename: `miners-${id}-query`,
         document,
         onResult: (result: QueryResult) => {
+          // The figure's own query draws the published rows (the agreement test compares the two).
           const original = queryCell.query.trim() === definition.sql.trim();
-          figure.rows = original ? snapshotRows : firstRows(result, MAX_DRAWN);
-          figure.source = original ? "snapshot" : "query";
           lastResult = firstRows(result, MAX_DRAWN);
+          figure.rows = original ? snapshotRows : lastResult;
+          figure.source = original ? "snapshot" : "query";
           render();
         }
       });
@@ -283,10 +276,13 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
   };
   const query = toggle("Query", "query", (panel) => void makeCell(panel));
 
+  // The drawn rows' columns: the published result's, or those of the reader's result.
+  const drawnColumns = () => (figure.source === "snapshot" ? columns : Object.keys(figure.rows[0] ?? {}));
+
   // Data: the rows drawn, as a table a keyboard can reach and scroll.
   const fillData = () => {
     if (!dataPanel) return;
-    dataPanel.replaceChildren(RowsTable(figure.rows, figure.source === "snapshot" ? columns : Object.keys(figure.rows[0] ?? {}), {document, label: `${label}: data`}));
+    dataPanel.replaceChildren(RowsTable(figure.rows, drawnColumns(), {document, label: `${label}: data`}));
   };
   dataPanel = toggle("Data", "data", fillData).panel;
 
@@ -297,7 +293,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     action("PNG", "png", async () => saveBlob(document, await svgToPng(svgText(), document), `${filename}.png`));
   }
   action("CSV", "csv", () =>
-    saveBlob(document, new Blob([figureCsv(figure.rows, figure.source === "snapshot" ? columns : Object.keys(figure.rows[0] ?? {}))], {type: "text/csv"}), `${filename}.csv`)
+    saveBlob(document, new Blob([figureCsv(figure.rows, drawnColumns())], {type: "text/csv"}), `${filename}.csv`)
   );
 
   const arrow = entry.files.find((f) => f.format === "arrow");

@@ -4,7 +4,7 @@
  * Each query loads just the tables it reads, once; the database is locked (no files, no URLs, no
  * extensions) before any table is in.
  */
-import {lockDown, type DuckDBClientLike} from "./database.js";
+import {insertTables, loadTable, lockDown, type DuckDBClientLike} from "./database.js";
 import {TABLE_CATALOG, TABLE_FILES} from "./table-files.js";
 
 let client: Promise<DuckDBClientLike> | null = null;
@@ -13,18 +13,7 @@ const loaded = new Map<string, Promise<void>>();
 async function insert(db: DuckDBClientLike, name: string): Promise<void> {
   const file = TABLE_FILES[name];
   if (!file) throw new Error(`the site publishes no table ${JSON.stringify(name)}`);
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    throw new Error(`table ${name} could not be loaded: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const connection = await db._db.connect();
-  try {
-    await connection.insertArrowFromIPCStream(bytes, {name, schema: "main", create: true});
-  } finally {
-    await connection.close();
-  }
+  await insertTables(db, [[name, await loadTable(name, () => file.arrayBuffer())]]);
 }
 
 /** The page's database with at least these tables loaded; starts DuckDB-WASM on the first call. */
