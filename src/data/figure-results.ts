@@ -3,7 +3,6 @@
 // reader's DuckDB-WASM read), in a database that holds only the tables the figure names. The
 // result is published as figures/<id>.arrow (what the page draws) and .csv, with the SHA-256 of
 // each and of every table it read, for citations.
-import {createHash} from "node:crypto";
 import {mkdtempSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -12,7 +11,7 @@ import {tableFromIPC} from "apache-arrow";
 import {toArrowStream, type ColumnType} from "../lib/tables/arrow.js";
 import type {FigureDefinition} from "../../lib/figures/define.js";
 import {toCsv} from "../lib/tables/formats.js";
-import type {CatalogEntry, CatalogFile} from "./publish.js";
+import {catalogFile, type CatalogEntry, type CatalogFile} from "./publish.js";
 
 /** DuckDB result types a snapshot keeps; anything else must be cast in the figure's SQL. */
 const TYPES: Record<string, ColumnType> = {
@@ -50,7 +49,6 @@ export interface PaperValue {
   location: string;
 }
 
-const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** Runs one figure's SQL over its tables; rows as plain objects and the column types. */
@@ -112,12 +110,10 @@ export async function publishFigures(figures: readonly FigureDefinition[], table
       const {rows, columns} = await runFigureSql(figure, parquetPath);
       const schema = Object.fromEntries(columns.map((c) => [c.name, c.type]));
       const encoded = {arrow: toArrowStream(rows, schema), csv: new TextEncoder().encode(toCsv(rows, columns.map((c) => c.name)))};
-      const MEDIA = {arrow: "application/vnd.apache.arrow.stream", csv: "text/csv"} as const;
       const entryFiles = (["arrow", "csv"] as const).map((format) => {
         const bytes = encoded[format];
-        const path = `${figure.id}.${format}`;
-        files.set(path, bytes);
-        return {format, path: `figures/${path}`, mediatype: MEDIA[format], bytes: bytes.byteLength, sha256: sha256(bytes)};
+        files.set(`${figure.id}.${format}`, bytes);
+        return catalogFile(format, `figures/${figure.id}.${format}`, bytes);
       });
       const paper = (figure.paper ?? []).map((id) => {
         const value = paperValues.get(id);

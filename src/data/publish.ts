@@ -2,6 +2,7 @@
 // DuckDB read), CSV and Parquet (downloads), the catalog with schemas, missing counts and SHA-256
 // of every file, and a Frictionless Tabular Data Package describing the CSV files.
 import {createHash} from "node:crypto";
+import JSZip from "jszip";
 import {readFileSync} from "node:fs";
 import type {ColumnType} from "../lib/tables/arrow.js";
 import {toArrowStream} from "../lib/tables/arrow.js";
@@ -41,6 +42,11 @@ export interface CatalogEntry {
 
 const MEDIA = {arrow: "application/vnd.apache.arrow.stream", csv: "text/csv", parquet: "application/vnd.apache.parquet"} as const;
 
+/** A published file as the catalogs list it: format, path, media type, size and SHA-256. */
+export function catalogFile(format: CatalogFile["format"], path: string, bytes: Uint8Array): CatalogFile {
+  return {format, path, mediatype: MEDIA[format], bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex")};
+}
+
 /** Builds every table; returns the files by name (production.arrow ...) and the catalog. */
 export function publishTables(): {files: Map<string, Uint8Array>; catalog: CatalogEntry[]} {
   const files = new Map<string, Uint8Array>();
@@ -53,7 +59,7 @@ export function publishTables(): {files: Map<string, Uint8Array>; catalog: Catal
       const bytes = encoded[format];
       const path = `${spec.name}.${format}`;
       files.set(path, bytes);
-      return {format, path, mediatype: MEDIA[format], bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex")};
+      return catalogFile(format, path, bytes);
     });
     return {
       name: spec.name,
@@ -102,4 +108,18 @@ export function dataPackage(catalog: readonly CatalogEntry[]) {
       };
     })
   };
+}
+
+/** JSON as the catalogs are published: two-space indent and a final newline. */
+export const jsonBytes = (value: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(value, null, 2) + "\n");
+
+/**
+ * Writes files as a zip archive to stdout (a loader's output), stored uncompressed with a fixed
+ * date, so that the same files give the same archive.
+ */
+export async function writeArchive(files: Iterable<readonly [string, Uint8Array]>): Promise<void> {
+  const zip = new JSZip();
+  const date = new Date(Date.UTC(2000, 0, 1));
+  for (const [name, bytes] of files) zip.file(name, bytes, {date, binary: true});
+  process.stdout.write(await zip.generateAsync({type: "uint8array", compression: "STORE"}));
 }
