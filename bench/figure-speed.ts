@@ -13,6 +13,7 @@ import {copyFileSync, rmSync} from "node:fs";
 import {serveDist} from "../scripts/serve-dist.ts";
 import {launch} from "../tests/browser/chromium.ts";
 import {SECTIONS} from "../lib/figures/define.ts";
+import {median} from "./open-page.ts";
 
 const RUNS = Number(process.env.RUNS ?? 7);
 const OUT = ".bench-dist";
@@ -30,7 +31,6 @@ if (!process.env.SKIP_BUILD) {
 
 const {server, origin} = await serveDist(OUT);
 const browser = await launch();
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 type Probe = {name: string; path: string; until: (page: import("playwright-core").Page) => Promise<void>};
 const probes: Probe[] = [

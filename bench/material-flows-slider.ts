@@ -7,15 +7,13 @@
  * test; the target is under 100 ms.
  */
 import {readFileSync} from "node:fs";
-import {serveDist} from "../scripts/serve-dist.ts";
-import {launch} from "../tests/browser/chromium.ts";
 import {buildTable} from "../lib/tables/define.ts";
 import {mfaFlowsTable} from "../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../lib/tables/mfa-processes.ts";
 import {defaultAssumptions, runModel} from "../lib/material-flows/model.ts";
+import {median, openPage} from "./open-page.ts";
 
 const RUNS = Number(process.env.RUNS ?? 20);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 // The model alone, in Node.
@@ -34,11 +32,8 @@ for (const system of ["lithium", "nickel"]) {
 }
 
 // Slider to redrawn Sankey, in the page.
-const {server, origin} = await serveDist("dist");
-const browser = await launch();
+const {page, close} = await openPage("/pages/material-flows");
 try {
-  const page = await browser.newPage({viewport: {width: 1280, height: 900}});
-  await page.goto(`${origin}/pages/material-flows`, {waitUntil: "load"});
   await page.waitForFunction(() => document.querySelectorAll("#fig-5 svg, #fig-6 svg").length >= 2, undefined, {timeout: 120_000});
   for (const [system, figure, param] of [["lithium", "fig-5", "li-collection"], ["nickel", "fig-6", "ni-collection"]] as const) {
     const times: number[] = [];
@@ -68,6 +63,5 @@ try {
     console.log(`slider to redrawn Sankey (Chromium), ${system}: median ${ms(median(times))}, max ${ms(Math.max(...times))} over ${RUNS} moves`);
   }
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -7,9 +7,9 @@
 import {execSync} from "node:child_process";
 import {serveDist} from "../scripts/serve-dist.ts";
 import {launch, sitePages} from "../tests/browser/chromium.ts";
+import {median} from "./open-page.ts";
 
 const RUNS = Number(process.env.RUNS ?? 5);
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kB = (n: number) => `${(n / 1024).toFixed(0)} kB`;
 
 const {server, origin} = await serveDist("dist");
