@@ -45,6 +45,9 @@ describe("LiveFigure(definition, rows, draw, context)", () => {
     expect(figure.querySelectorAll(".figure-body g[aria-label=bar] rect").length).toBe(2);
     expect(figure.querySelector(".figure-source")!.textContent).toBe("Source: USGS, Mineral Commodity Summaries 2023 data release.");
     expect(figure.querySelector("[data-paper=li_mine_aus_2021]")!.textContent).toBe("Australia lithium production, 55.3 kt Li");
+    // Every labelled group of the chart has a role, so that its label is allowed and read.
+    expect(figure.querySelectorAll(".figure-body svg g[aria-label]").length).toBeGreaterThan(0);
+    expect(figure.querySelectorAll(".figure-body svg g[aria-label]:not([role=group])").length).toBe(0);
   });
 
   it("has its tools in order: Query, Data, SVG, PNG, CSV, Cite, Link; toggles say whether they are open", () => {

@@ -155,6 +155,8 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     const w = width || body.clientWidth || 640;
     try {
       body.replaceChildren(draw(figure.rows, {width: w, document}));
+      // Plot names its marks' groups with aria-label; a label needs a role to be read (WCAG 4.1.2).
+      for (const g of body.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
       figure.dataset.state = figure.source;
     } catch (error) {
       const box = el("p", "qc-error");
