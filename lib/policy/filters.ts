@@ -1,8 +1,7 @@
-import type {PolicyMeasureRow} from "./schema.js";
 import {parseUrlState, serializeUrlState, type UrlProblem, type UrlSpec} from "../reader/url-state.js";
 
 /**
- * The policy page's filters (jurisdiction, intervention type, status, year range, mineral), shared
+ * The policy page's filters (jurisdiction, class, status, year range, technology), shared
  * by every figure and kept in the URL's query string (?jurisdiction=USA&from=2020), so that a link
  * reopens the same view. Reading a URL never throws: a value the data do not have is reported as a
  * problem and the filter stays open.
@@ -10,31 +9,29 @@ import {parseUrlState, serializeUrlState, type UrlProblem, type UrlSpec} from ".
 
 /** The value of a filter that keeps every row. */
 export const ALL = "all";
-/** The status filter's value for measures whose status is not given. */
-export const UNKNOWN = "unknown";
 
 export interface PolicyFilter {
-  /** A party code (ISO3 or EU), or ALL. */
+  /** A country code (ISO3 or EU), or ALL. */
   jurisdiction: string;
-  /** An intervention type id, or ALL. */
+  /** A MINERS class id, or ALL. */
   type: string;
-  /** A status id, UNKNOWN, or ALL. */
+  /** An IEA status, or ALL. */
   status: string;
-  /** First and last year of start, inclusive; null when open. */
+  /** First and last year, inclusive; null when open. */
   from: number | null;
   to: number | null;
-  /** A normalised mineral or mineral family, or ALL. */
-  mineral: string;
+  /** An IEA technology, or ALL. */
+  technology: string;
 }
 
-export const OPEN_FILTER: PolicyFilter = {jurisdiction: ALL, type: ALL, status: ALL, from: null, to: null, mineral: ALL};
+export const OPEN_FILTER: PolicyFilter = {jurisdiction: ALL, type: ALL, status: ALL, from: null, to: null, technology: ALL};
 
 /** The values each filter accepts (besides ALL). */
 export interface FilterChoices {
   jurisdictions: readonly string[];
   types: readonly string[];
   statuses: readonly string[];
-  minerals: readonly string[];
+  technologies: readonly string[];
 }
 
 /** A part of a URL the page could not use, and why. */
@@ -51,10 +48,10 @@ function filterSpec(choices: FilterChoices | null) {
   return {
     jurisdiction: among(choices?.jurisdictions),
     type: among(choices?.types),
-    status: among(choices ? [...choices.statuses, UNKNOWN] : undefined),
+    status: among(choices?.statuses),
     from: {values: null, fallback: "", maxLength: MAX_LENGTH, check: year},
     to: {values: null, fallback: "", maxLength: MAX_LENGTH, check: year},
-    mineral: among(choices?.minerals)
+    technology: among(choices?.technologies)
   } satisfies UrlSpec;
 }
 
@@ -73,7 +70,7 @@ export function parseFilter(search: string, choices: FilterChoices): {filter: Po
     status: state.status,
     from: state.from ? Number(state.from) : null,
     to: state.to ? Number(state.to) : null,
-    mineral: state.mineral
+    technology: state.technology
   };
   const range = yearRangeProblem(filter);
   if (range) {
@@ -94,24 +91,32 @@ export function serializeFilter(filter: PolicyFilter): string {
   return serializeUrlState({...filter, from: filter.from === null ? "" : String(filter.from), to: filter.to === null ? "" : String(filter.to)}, filterSpec(null));
 }
 
-type Filterable = Pick<PolicyMeasureRow, "jurisdiction" | "parties" | "intervention_type" | "status" | "start_year_min" | "start_year_max" | "minerals" | "mineral_groups">;
+/** The fields of a record the filters read; lists are ";"-separated. */
+export interface Filterable {
+  /** The countries the filter matches: the row's own country, or the record's or initiative's countries. */
+  countries: string | null;
+  classes: string | null;
+  status: string | null;
+  year: number | null;
+  technologies: string | null;
+}
 
 const list = (s: string | null) => (s === null ? [] : s.split(";"));
 
 /**
- * The rows a filter keeps. Jurisdiction: the row's jurisdiction, or with `asParty` any of its
- * parties (for cooperation). Years: the start lies surely within the range (a row with no start
- * date, or a span reaching outside, is left out while a year bound is set). Mineral: the row names
- * the mineral or its family. A year range that ends before it starts keeps no row.
+ * The rows a filter keeps. Jurisdiction: one of the row's countries; type: one of its classes;
+ * status: its status is the one chosen, or among its statuses; years: its year lies within the
+ * range (a row with no year is left out while a bound is set); technology: one of its
+ * technologies. A year range that ends before it starts keeps no row.
  */
-export function filterMeasures<T extends Filterable>(rows: readonly T[], filter: PolicyFilter, {asParty = false}: {asParty?: boolean} = {}): T[] {
+export function filterRecords<T extends Filterable>(rows: readonly T[], filter: PolicyFilter): T[] {
   return rows.filter((r) => {
-    if (filter.jurisdiction !== ALL && !(asParty ? list(r.parties).includes(filter.jurisdiction) : r.jurisdiction === filter.jurisdiction)) return false;
-    if (filter.type !== ALL && r.intervention_type !== filter.type) return false;
-    if (filter.status !== ALL && (filter.status === UNKNOWN ? r.status !== null : r.status !== filter.status)) return false;
-    if (filter.from !== null && (r.start_year_min === null || r.start_year_min < filter.from)) return false;
-    if (filter.to !== null && (r.start_year_max === null || r.start_year_max > filter.to)) return false;
-    if (filter.mineral !== ALL && !list(r.minerals).includes(filter.mineral) && !list(r.mineral_groups).includes(filter.mineral)) return false;
+    if (filter.jurisdiction !== ALL && !list(r.countries).includes(filter.jurisdiction)) return false;
+    if (filter.type !== ALL && !list(r.classes).includes(filter.type)) return false;
+    if (filter.status !== ALL && !list(r.status).includes(filter.status)) return false;
+    if (filter.from !== null && (r.year === null || r.year < filter.from)) return false;
+    if (filter.to !== null && (r.year === null || r.year > filter.to)) return false;
+    if (filter.technology !== ALL && !list(r.technologies).includes(filter.technology)) return false;
     return true;
   });
 }

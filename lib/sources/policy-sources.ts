@@ -214,21 +214,21 @@ export function sortCriticalLists(rows: CriticalListRow[]): CriticalListRow[] {
 const mspSchema = z.object({
   partner: text(),
   code: partyCode(),
-  joined: text(),
-  joined_precision: oneOf(["day", "month", "range"]),
-  status: oneOf(["founding partner", "joined later"]),
+  joined: optionalText(),
+  joined_precision: optionalText().refine((s) => s === null || ["year", "month", "day", "range"].includes(s), "one of: year, month, day, range; or blank with joined"),
+  status: optionalText().refine((s) => s === null || s === "founding partner" || s === "joined later", "founding partner or joined later; or blank when no official source says"),
   source_url: text()
 });
 
-/** One MSP partner with the date it joined, as precisely as the source gives it. */
+/** One MSP partner with the date it joined, as precisely as an official source gives it; null where none does. */
 export interface MspMemberRow {
   partner: string;
   party_code: string;
-  joined: string;
-  joined_precision: "day" | "month" | "range";
-  joined_earliest: string;
-  joined_latest: string;
-  is_founding: boolean;
+  joined: string | null;
+  joined_precision: "year" | "month" | "day" | "range" | null;
+  joined_earliest: string | null;
+  joined_latest: string | null;
+  is_founding: boolean | null;
   source_url: string;
   sources: string;
 }
@@ -239,10 +239,25 @@ function lastDayOfMonth(month: string): string {
   return `${month}-${String(day).padStart(2, "0")}`;
 }
 
+/** The first and last day a join date can stand for, or null when it does not match its precision. */
+function joinedSpan(joined: string, precision: "year" | "month" | "day" | "range"): [string, string] | null {
+  if (precision === "year") return /^\d{4}$/.test(joined) && Number(joined) >= 1900 && Number(joined) <= 2100 ? [`${joined}-01-01`, `${joined}-12-31`] : null;
+  const parts = precision === "range" ? joined.split("/") : [joined];
+  const wanted = precision === "range" ? "month" : precision;
+  const dates = parts.map((p) => parseDateText(p.trim()));
+  if (dates.length !== (precision === "range" ? 2 : 1) || dates.some((d) => d === null || d.precision !== wanted)) return null;
+  const first = dates[0]!.date;
+  const last = dates[dates.length - 1]!.date;
+  const span: [string, string] = wanted === "day" ? [first, last] : [`${first}-01`, lastDayOfMonth(last)];
+  return span[0] <= span[1] ? span : null;
+}
+
 /**
- * Parses minerals_security_partnership_members.csv. "joined" must match its precision: a day
- * (YYYY-MM-DD), a month (YYYY-MM) or a range of months (YYYY-MM/YYYY-MM); it is also given as the
- * earliest and latest day it can stand for. A founding partner joined on 2022-06-14.
+ * Parses minerals_security_partnership_members.csv. "joined" must match its precision: a year, a
+ * day (YYYY-MM-DD), a month (YYYY-MM) or a range of months (YYYY-MM/YYYY-MM), and is also given as
+ * the earliest and latest day it can stand for; joined, its precision and the status are blank
+ * where no official source gives them (never guessed). A founding partner joined in 2022. Every
+ * source cell holds at least one URL, and none of a mirror of Wikipedia or a news aggregator.
  */
 export function parseMspMembers(csvText: string, file: string): {line: number; row: MspMemberRow}[] {
   const table = parseCsv(csvText, file, {required: Object.keys(mspSchema.shape)});
@@ -250,22 +265,17 @@ export function parseMspMembers(csvText: string, file: string): {line: number; r
   return validateRecords(table, mspSchema).map(({line, row: r}) => {
     if (codes.has(r.code)) throw new SourceError(file, line, "code", r.code, `duplicate key: partner already on line ${codes.get(r.code)}`);
     codes.set(r.code, line);
-    const parts = r.joined_precision === "range" ? r.joined.split("/") : [r.joined];
-    const dates = parts.map((p) => parseDateText(p.trim()));
-    const wanted = r.joined_precision === "range" ? "month" : r.joined_precision;
-    if (dates.length !== (r.joined_precision === "range" ? 2 : 1) || dates.some((d) => d === null || d.precision !== wanted)) {
-      throw new SourceError(file, line, "joined", r.joined, `not a ${r.joined_precision === "range" ? "range of months, YYYY-MM/YYYY-MM" : wanted === "day" ? "day, YYYY-MM-DD" : "month, YYYY-MM"} as joined_precision says`);
-    }
-    const first = dates[0]!.date;
-    const last = dates[dates.length - 1]!.date;
-    const joined_earliest = wanted === "day" ? first : `${first}-01`;
-    const joined_latest = wanted === "day" ? last : lastDayOfMonth(last);
-    if (joined_earliest > joined_latest) throw new SourceError(file, line, "joined", r.joined, "the range ends before it starts");
-    const is_founding = r.status === "founding partner";
-    if (is_founding && r.joined !== "2022-06-14") throw new SourceError(file, line, "joined", r.joined, "a founding partner joined at the launch, 2022-06-14");
-    const url = urlsIn(r.source_url)[0];
-    if (!url) throw new SourceError(file, line, "source_url", r.source_url, "no URL in the source cell");
-    const row: MspMemberRow = {partner: r.partner, party_code: r.code, joined: r.joined, joined_precision: r.joined_precision, joined_earliest, joined_latest, is_founding, source_url: url, sources: r.source_url};
+    if ((r.joined === null) !== (r.joined_precision === null)) throw new SourceError(file, line, "joined_precision", r.joined_precision, "joined and joined_precision are both given or both blank");
+    const precision = r.joined_precision as MspMemberRow["joined_precision"];
+    const span = r.joined === null ? null : joinedSpan(r.joined, precision!);
+    if (r.joined !== null && span === null) throw new SourceError(file, line, "joined", r.joined, `not a ${precision === "range" ? "range of months, YYYY-MM/YYYY-MM," : precision === "day" ? "day, YYYY-MM-DD," : precision === "month" ? "month, YYYY-MM," : "year, YYYY,"} as joined_precision says`);
+    const is_founding = r.status === null ? null : r.status === "founding partner";
+    if (is_founding && !r.joined?.startsWith("2022")) throw new SourceError(file, line, "joined", r.joined, "a founding partner joined at the launch, in 2022");
+    const urls = urlsIn(r.source_url);
+    if (!urls.length) throw new SourceError(file, line, "source_url", r.source_url, "no URL in the source cell");
+    const mirror = urls.find((u) => /wiki|miragenews|cmio\.org|azureedge/.test(new URL(u).hostname));
+    if (mirror) throw new SourceError(file, line, "source_url", mirror, "not an official source (State Department, a partner government, the IEA): a mirror or aggregator");
+    const row: MspMemberRow = {partner: r.partner, party_code: r.code, joined: r.joined, joined_precision: precision, joined_earliest: span?.[0] ?? null, joined_latest: span?.[1] ?? null, is_founding, source_url: urls[0]!, sources: r.source_url};
     return {line, row};
   });
 }

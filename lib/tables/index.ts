@@ -1,5 +1,6 @@
 import type {TableSpec} from "./define.js";
 import {agreementsTable} from "./agreements.js";
+import {cooperationRulesTable} from "./cooperation-rules.js";
 import {countriesTable} from "./countries.js";
 import {criticalListsTable} from "./critical-lists.js";
 import {frameworkLevelsTable, frameworkShocksTable} from "./framework-shocks.js";
@@ -11,8 +12,10 @@ import {mspMembersTable} from "./msp-members.js";
 import {paperTable3Table} from "./paper-table3.js";
 import {paperValuesTable} from "./paper-values.js";
 import {policiesTable} from "./policies.js";
-import {policyMeasuresTable} from "./policy-measures.js";
+import {policyCountriesTable} from "./policy-countries.js";
 import {policyParticipationTable} from "./policy-participation.js";
+import {policyTypeClassesTable} from "./policy-type-classes.js";
+import {policyTypesTable} from "./policy-types.js";
 import {productionTable} from "./production.js";
 import {reservesTable} from "./reserves.js";
 import {resilienceMetricsTable} from "./resilience-metrics.js";
@@ -26,6 +29,7 @@ import {tradeTable} from "./trade.js";
  */
 export const TABLES: readonly TableSpec<any>[] = [
   agreementsTable,
+  cooperationRulesTable,
   countriesTable,
   criticalListsTable,
   frameworkLevelsTable,
@@ -38,8 +42,10 @@ export const TABLES: readonly TableSpec<any>[] = [
   paperTable3Table,
   paperValuesTable,
   policiesTable,
-  policyMeasuresTable,
+  policyCountriesTable,
   policyParticipationTable,
+  policyTypeClassesTable,
+  policyTypesTable,
   productionTable,
   reservesTable,
   resilienceMetricsTable,

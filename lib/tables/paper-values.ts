@@ -1,7 +1,7 @@
 import {parsePaperValues, type PaperValue} from "../sources/paper-values.js";
 import {defineTable} from "./define.js";
 
-const FILE = "paper/paper_values.csv";
+export const PAPER_VALUES_FILE = "paper/paper_values.csv";
 
 export const paperValuesTable = defineTable<PaperValue>({
   name: "paper_values",
@@ -10,7 +10,7 @@ export const paperValuesTable = defineTable<PaperValue>({
     "Every figure the working paper states in its text (flows, shares, counts, tonnages), with the part of the paper it stands in and the paper's own hedge (about, around, up to), so that pages can set the paper's figure beside the site's own.",
   sources: [
     {
-      path: FILE,
+      path: PAPER_VALUES_FILE,
       title: "MINERS: Key Summary of Initial Results (discussion report, 1st stakeholder event, London, 29 January 2026)",
       citation: "Domenech, T., Liu, H., Aden, G. et al. (2026). MINERS: Key Summary of Initial Results. Working paper for discussion, University College London. Not for citation.",
       licence: "Figures transcribed as facts; the paper's text is not reproduced",
@@ -30,6 +30,6 @@ export const paperValuesTable = defineTable<PaperValue>({
     note: {type: "utf8", description: "Inconsistencies noticed in transcription"}
   },
   build(read) {
-    return parsePaperValues(read(FILE), FILE).sort((a, b) => a.id.localeCompare(b.id));
+    return parsePaperValues(read(PAPER_VALUES_FILE), PAPER_VALUES_FILE).sort((a, b) => a.id.localeCompare(b.id));
   }
 });

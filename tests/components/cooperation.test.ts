@@ -3,27 +3,25 @@ import {JSDOM} from "jsdom";
 import {feature} from "topojson-client";
 import type {GeometryCollection, Topology} from "topojson-specification";
 import {describe, expect, it, vi} from "vitest";
-import {participation} from "../../lib/policy/aggregates.ts";
-import {parsePolicyMeasures, partyName, partyNumeric} from "../../lib/policy/schema.ts";
+import {partyName, partyNumeric} from "../../lib/policy/parties.ts";
 import {CooperationMap, EU_POINT, labelPoint, type CountryFeature} from "../../src/components/policy/cooperation-map.ts";
 import {CooperationNetwork} from "../../src/components/policy/cooperation-network.ts";
-import {csvOf, FIXTURE} from "../lib/policy/fixture.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const topology = JSON.parse(readFileSync("node_modules/world-atlas/countries-110m.json", "utf-8")) as Topology<{countries: GeometryCollection<{name: string}>}>;
 const countries = feature(topology, topology.objects.countries).features as CountryFeature[];
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;
-const withNames = (rows: ReturnType<typeof participation>) => rows.map((p) => ({...p, party_name: partyName(p.party), party_numeric: partyNumeric(p.party)}));
-// The hand fixture: i1 (USA, JPN) and i2 (EU, AUS, CAN, then JPN by accession).
-const links = withNames(participation(parsePolicyMeasures(csvOf(FIXTURE), "fixture.csv").map((r) => r.row)));
-const synthetic = withNames(participation(parsePolicyMeasures(readFileSync("tests/fixtures/policy_measures_synthetic.csv", "utf-8"), "synthetic.csv").map((r) => r.row)));
+/** Rows of policy_participation for two initiatives: i1 (USA, JPN) and i2 (EU, AUS, CAN, JPN). */
+const initiative = (id: string, parties: string[]) =>
+  parties.map((party) => ({initiative_id: id, initiative_title: `Initiative ${id}`, first_year: 2022, statuses: "In force", record_count: 1, party, party_name: partyName(party), party_numeric: partyNumeric(party), party_count: parties.length}));
+const links = [...initiative("i1", ["USA", "JPN"]), ...initiative("i2", ["EU", "AUS", "CAN", "JPN"])];
 
 describe("CooperationNetwork", () => {
   it("CooperationNetwork(links) draws a circle per party sized by its initiatives and a square per initiative", () => {
     const chart = CooperationNetwork(links, {document: doc()});
     const parties = Object.fromEntries([...chart.querySelectorAll("[data-party]")].map((e) => [e.getAttribute("data-party"), e.getAttribute("data-initiatives")]));
     expect(parties).toEqual({JPN: "2", AUS: "1", CAN: "1", EU: "1", USA: "1"});
-    expect([...chart.querySelectorAll("[data-initiative]")].map((e) => [e.getAttribute("data-initiative"), e.getAttribute("data-parties")])).toEqual([["i2", "4"], ["i1", "2"]]);
+    expect([...chart.querySelectorAll("[data-initiative]")].map((e) => [e.getAttribute("data-initiative"), e.getAttribute("data-parties")])).toEqual([["i1", "2"], ["i2", "4"]]);
     expect([chart.getAttribute("data-initiatives"), chart.getAttribute("data-parties")]).toEqual(["2", "5"]);
     const r = (code: string) => Number(chart.querySelector(`[data-party=${code}]`)!.getAttribute("r"));
     expect(r("JPN")).toBeCloseTo(4 + 3 * Math.SQRT2, 6);
@@ -47,9 +45,10 @@ describe("CooperationNetwork", () => {
     await expect(normalizeSvg(CooperationNetwork(links, {width: 640, selected: "JPN", document: doc()}).outerHTML)).toMatchFileSnapshot("./__snapshots__/cooperation-network.html");
   });
 
-  it("CooperationNetwork(synthetic) draws every initiative of the 640 synthetic rows", () => {
-    const chart = CooperationNetwork(synthetic, {document: doc()});
-    expect(Number(chart.getAttribute("data-initiatives"))).toBe(new Set(synthetic.map((p) => p.initiative_id)).size);
+  it("CooperationNetwork(links) colours an initiative by its number of parties: bilateral, or three or more", () => {
+    const chart = CooperationNetwork(links, {document: doc()});
+    const fill = (id: string) => chart.querySelector(`[data-initiative=${id}]`)!.getAttribute("fill");
+    expect([fill("i1"), fill("i2")]).toEqual(["#4e79a7", "#e15759"]);
   });
 });
 
@@ -74,7 +73,7 @@ describe("CooperationMap", () => {
   });
 
   it("CooperationMap(features, links) names in its caption the parties it cannot place", () => {
-    const extra = [...links, {initiative_id: "i3", initiative_title: "T", initiative_subtype: "bilateral_mou", party: "SGP", party_name: "Singapore", party_numeric: "702", via_measure_id: "i3", joined: null, joined_year_min: null, joined_year_max: null}];
+    const extra = [...links, ...initiative("i3", ["SGP"])];
     expect(CooperationMap(countries, extra, {document: doc()}).querySelector("figcaption")?.textContent).toBe("Not on the map (no 1:110m outline): Singapore (SGP, 1).");
   });
 

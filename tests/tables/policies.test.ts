@@ -1,130 +1,156 @@
 import {readFileSync} from "node:fs";
 import {csvFormat, csvParse} from "d3-dsv";
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {repairMojibake} from "../../lib/sources/mojibake.ts";
-import {joinSummaries, parseIeaPolicies, parseSummaries} from "../../lib/sources/policy-sources.ts";
+import {parseIeaPolicies, promulgated} from "../../lib/sources/iea-policies.ts";
+import {SourceError} from "../../lib/sources/source-error.ts";
 import {buildTable} from "../../lib/tables/define.ts";
-import {policiesTable} from "../../lib/tables/policies.ts";
+import {cooperationRulesTable} from "../../lib/tables/cooperation-rules.ts";
+import {CLASSES_FILE, IEA_FILE, policiesTable, readPolicies} from "../../lib/tables/policies.ts";
+import {policyCountriesTable} from "../../lib/tables/policy-countries.ts";
+import {policyParticipationTable} from "../../lib/tables/policy-participation.ts";
+import {policyTypeClassesTable} from "../../lib/tables/policy-type-classes.ts";
+import {policyTypesTable} from "../../lib/tables/policy-types.ts";
 
 const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
-const ieaFile = "policies/iea_policies_db_critical_minerals_subset.csv";
-const summaryFile = "policies/iea_policy_summaries.csv";
-const rows = buildTable(policiesTable, read);
-const raw = csvParse(read(ieaFile));
+const exportText = read(IEA_FILE);
+const raw = csvParse(exportText);
+const policies = buildTable(policiesTable, read);
+const countries = buildTable(policyCountriesTable, read);
+const types = buildTable(policyTypesTable, read);
 
-/** Words for the copy check, independent of the library: tags out, lower case, letters and digits only. */
-const words = (s: string) => s.replace(/<[^>]*>/g, " ").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-/** The first run of n consecutive words the summary shares with the description, or null. */
-function sharedRun(summary: string, description: string, n = 8): string | null {
-  const d = words(description);
-  const grams = new Set(d.slice(0, Math.max(0, d.length - n + 1)).map((_, i) => d.slice(i, i + n).join(" ")));
-  const s = words(summary);
-  for (let i = 0; i + n <= s.length; i++) if (grams.has(s.slice(i, i + n).join(" "))) return s.slice(i, i + n).join(" ");
-  return null;
-}
+/** A reader that serves `replacement` for the IEA export and the real file for everything else. */
+const withExport = (replacement: string) => (p: string) => (p === IEA_FILE ? replacement : read(p));
 
-describe("policiesTable", () => {
-  it("buildTable(policiesTable, read) gives the 52 IEA records, metadata only: no description column", () => {
-    expect(raw).toHaveLength(52);
-    expect(rows).toHaveLength(52);
-    expect(Object.keys(policiesTable.columns)).not.toContain("description");
-    expect(Object.keys(rows[0]!)).not.toContain("description");
+describe("the IEA export as published", () => {
+  it("policies holds every one of the 625 records, metadata only, with 545 in force, 48 announced and 32 ended", () => {
+    expect(raw).toHaveLength(625);
+    expect(policies).toHaveLength(625);
+    expect(Object.keys(policies[0]!)).not.toContain("description");
+    const status = (s: string) => policies.filter((p) => p.status === s).length;
+    expect([status("In force"), status("Announced"), status("Ended")]).toEqual([545, 48, 32]);
+    expect(new Set(policies.map((p) => p.policy_id)).size).toBe(625);
   });
 
-  it("buildTable(policiesTable, read) gives every policy a summary of one sentence and at most 30 words", () => {
-    for (const r of rows) {
-      expect(r.summary, r.policy_id).toMatch(/^[A-Z0-9].*\.$/);
-      expect(r.summary.split(/\s+/).length, r.policy_id).toBeLessThanOrEqual(30);
-      expect(r.summary, r.policy_id).not.toMatch(/[.!?]\s+\S/);
-    }
-    expect(new Set(rows.map((r) => r.summary)).size).toBe(52);
+  it("policy_countries counts the records naming each country as PROVENANCE.md states: USA 70, AUS 64, EU 51, CAN 46, CHN 31", () => {
+    const count = (c: string) => countries.filter((r) => r.country === c).length;
+    expect(["USA", "AUS", "EU", "CAN", "CHN"].map(count)).toEqual([70, 64, 51, 46, 31]);
+    // Hand count from the source: each record names at least one country; 14 name several.
+    const names = raw.map((d) => (JSON.parse(d.countries!) as unknown[]).length);
+    expect(countries).toHaveLength(names.reduce((a, b) => a + b, 0));
+    expect(names.filter((n) => n > 1)).toHaveLength(14);
+    expect(countries.every((r) => r.country_count === policies.find((p) => p.policy_id === r.policy_id)!.country_count)).toBe(true);
   });
 
-  it("sharedRun(summary, description) finds no run of 8 consecutive words that a summary shares with its IEA description", () => {
-    const byTitle = new Map(raw.map((d) => [repairMojibake(d.title!).value.trim(), d.description!]));
-    // The check can fail: a sentence lifted from a description is caught.
-    const first = byTitle.get("Future Made in Australia Act 2025")!;
-    expect(sharedRun("It introduced tax incentives for renewable hydrogen and critical minerals production, aiming high.", first)).toBe("introduced tax incentives for renewable hydrogen and critical");
-    for (const r of rows) {
-      const description = byTitle.get(r.title);
-      expect(description, r.title).toBeDefined();
-      expect(sharedRun(r.summary, description!), r.policy_id).toBeNull();
-    }
+  it("a title the IEA files once per party gets one id per record: the Canada-US Joint Action Plan twice, with the second's countries appended", () => {
+    const plan = policies.filter((p) => p.title === "Canada-US Joint Action Plan on Critical Minerals Collaboration");
+    expect(plan).toHaveLength(2);
+    expect(plan.map((p) => p.policy_id).sort()).toEqual(["canada-us-joint-action-plan-on-critical-minerals-collaboration", `canada-us-joint-action-plan-on-critical-minerals-collaboration-${plan.find((p) => p.policy_id.length > 63)!.countries.toLowerCase()}`].sort());
   });
 
-  it("buildTable(policiesTable, read) repairs the double-encoded title and flags it; no mojibake is left in published text", () => {
-    const repaired = rows.filter((r) => r.title_repaired);
-    expect(repaired.map((r) => r.title)).toEqual(["DRC ARECOMS Decision No. 004/2025 \u2013 Cobalt Quota System"]);
-    const text = rows.flatMap((r) => Object.values(r).filter((v): v is string => typeof v === "string"));
-    expect(text.filter((s) => /\u00c3|\u00c2|\u00e2[\u0080-\u00bf\u20ac]/.test(s))).toEqual([]);
-    expect(repairMojibake("Australia\u00e2\u0080\u0099s and \u00c2\u00a3 and \u00e2\u20ac\u201c")).toEqual({value: "Australia\u2019s and \u00a3 and \u2013", repaired: true});
-    expect(repairMojibake("Soci\u00e9t\u00e9 G\u00e9n\u00e9rale")).toEqual({value: "Soci\u00e9t\u00e9 G\u00e9n\u00e9rale", repaired: false});
+  it("policy_types weights each record's types to 1, and every type has a class of the classification", () => {
+    expect(types).toHaveLength(raw.reduce((n, d) => n + new Set((JSON.parse(d.policyType!) as object[]).map((t) => JSON.stringify(t))).size, 0));
+    const sums = new Map<string, number>();
+    for (const t of types) sums.set(t.policy_id, (sums.get(t.policy_id) ?? 0) + t.weight);
+    expect(sums.size).toBe(625);
+    for (const [id, w] of sums) expect(w, id).toBeCloseTo(1, 12);
+    const classes = buildTable(policyTypeClassesTable, read);
+    expect(classes.reduce((n, c) => n + c.records, 0)).toBe(types.length);
+    expect(classes.filter((c) => c.records === 0)).toEqual([]);
+    expect(classes.find((c) => c.type === "Stockpiling mechanisms")).toMatchObject({miners_class: "stockpiling_security", strategies: "stockpiling", records: 8});
   });
 
-  it("buildTable(policiesTable, read) reads countries as ISO3 codes (EU for the IEA's EUR), dates and flattened policy types", () => {
-    const get = (id: string) => rows.find((r) => r.policy_id === id)!;
-    expect(get("future-made-in-australia-act-2025")).toMatchObject({
-      year: 2025, status: "In force", jurisdiction: "National", countries: "AUS", country_count: 1, date_promulgated: null, year_ended: null,
-      policy_families: "Economic", policy_instruments: "Tax incentives", policy_categories: "Capital control/commercial operation/investment rules; Minerals recycling",
-      learn_more: "https://www.legislation.gov.au/C2025A00009/asmade/text", date_modified: "2025-05-05", source_line: 2
-    });
-    expect(get("us-australia-framework-for-securing-of-supply-in-the-mining-and")).toMatchObject({countries: "USA;AUS", country_count: 2, jurisdiction: "International", date_promulgated: "2025-10-20"});
-    expect(get("strategic-projects-of-the-crma").countries).toBe("EU");
-    expect(get("temporary-suspension-of-cobalt-export-from-the-democratic-republic-of")).toMatchObject({status: "Ended", year_ended: 2025, countries: "COD"});
-    expect(get("ontario-recovery-of-minerals-regulation").states).toBe("Ontario (CA-ON)");
-    expect(rows.filter((r) => r.date_promulgated === null)).toHaveLength(12);
-    expect(rows.filter((r) => r.technologies === null)).toHaveLength(52);
-    expect(rows.filter((r) => r.tags === "Minerals Recycling")).toHaveLength(2);
-    expect(new Set(rows.flatMap((r) => r.countries.split(";"))).size).toBe(24);
-    expect(buildTable(policiesTable, read)).toEqual(rows);
+  it("the DD-MM-YYYY dates of ten records are turned round, the year-only one kept, the five records without a link have none", () => {
+    const ddmmyyyy = raw.filter((d) => /^\d{2}-\d{2}-\d{4}$/.test(d.datePromulgated!));
+    expect(ddmmyyyy).toHaveLength(10);
+    expect(promulgated("29-12-2009")).toBe("2009-12-29");
+    expect(promulgated("31-02-2020")).toBeNull();
+    expect(promulgated("2021")).toBe("2021");
+    expect(policies.filter((p) => p.date_promulgated !== null && !/^\d{4}(-\d{2}-\d{2})?$/.test(p.date_promulgated))).toEqual([]);
+    expect(policies.filter((p) => p.learn_more === null)).toHaveLength(5);
+  });
+
+  it("policy_participation and cooperation_rules: the rule used finds 40 initiatives (paper 41) with the United States in 15 and the EU in 13", () => {
+    const participation = buildTable(policyParticipationTable, read);
+    expect(new Set(participation.map((p) => p.initiative_id)).size).toBe(40);
+    const of = (party: string) => participation.filter((p) => p.party === party).length;
+    expect(["USA", "EU", "CAN", "AUS", "JPN"].map(of)).toEqual([15, 13, 7, 10, 7]);
+    const rules = buildTable(cooperationRulesTable, read);
+    expect(rules).toHaveLength(8);
+    const used = rules.filter((r) => r.is_used);
+    expect(used.map((r) => [r.rule_id, r.initiatives, r.distance])).toEqual([["type-by-title", 40, 5]]);
+    expect(Math.min(...rules.map((r) => r.distance))).toBe(5);
+  });
+
+  it("the same sources build the same rows", () => {
+    expect(buildTable(policiesTable, read)).toEqual(policies);
+    expect(buildTable(policyTypesTable, read)).toEqual(types);
   });
 });
 
-describe("parseIeaPolicies and the summaries on bad fixtures", () => {
-  const columns = raw.columns;
-  const record = raw[0]!;
-  const fixture = (changes: Partial<Record<string, string>>[], cols: string[] = columns) => csvFormat(changes.map((c) => ({...record, ...c})), cols);
-  const parse = (text: string) => () => parseIeaPolicies(text, "bad-iea.csv");
+describe("bad input to the IEA export stops the build, naming file, line, column and value", () => {
+  const header = Object.keys(raw[0]!);
+  const records = raw.map((d) => ({...d}));
+  const rewrite = (rows: Record<string, string | undefined>[], columns = header) => csvFormat(rows as Record<string, string>[], columns);
+  const parse = (text: string) => () => readPolicies(withExport(text));
 
-  it("parseIeaPolicies(text) accepts the good fixture", () => {
-    expect(parse(fixture([{}]))()[0]!.row).toMatchObject({policy_id: "future-made-in-australia-act-2025", countries: ["AUS"]});
+  it("a cell of bad JSON names the record's line and the column", () => {
+    const rows = records.map((d) => ({...d}));
+    rows[4]!.countries = '[{"iso3":"AUS","name":"Australia"}';
+    expect(parse(rewrite(rows))).toThrow(`${IEA_FILE}:6: column "countries", value "[{\\"iso3\\":\\"AUS\\",\\"name\\":\\"Australia\\"}": not JSON`);
   });
 
-  it("parseIeaPolicies(text) throws on a missing column, naming file, line and column", () => {
-    expect(parse(fixture([{}], columns.filter((c) => c !== "status")))).toThrow('bad-iea.csv:1: column "status", value null: required column is missing');
+  it("an unknown country code, an empty list of types, a year ended before the year and a bad date each name their cell", () => {
+    const change = (i: number, column: string, value: string) => rewrite(records.map((d, j) => (j === i ? {...d, [column]: value} : d)));
+    expect(parse(change(0, "countries", '[{"iso3":"XXX","name":"Nowhere"}]'))).toThrow(`${IEA_FILE}:2: column "countries", value "XXX": unknown country code`);
+    expect(parse(change(1, "policyType", "[]"))).toThrow(`${IEA_FILE}:3: column "policyType", value "[]": a record has at least one policy type`);
+    expect(parse(change(2, "yearEnded", "1900"))).toThrow(`${IEA_FILE}:4: column "yearEnded", value "1900": ends before its year`);
+    expect(parse(change(3, "datePromulgated", "2021-13-01"))).toThrow(`${IEA_FILE}:5: column "datePromulgated", value "2021-13-01": a date`);
+    expect(parse(change(0, "status", "Maybe"))).toThrow(`${IEA_FILE}:2: column "status", value "Maybe": must be one of`);
   });
 
-  it("parseIeaPolicies(text) throws on an unparseable number, naming file, line, column and value", () => {
-    expect(parse(fixture([{}, {title: "Other", year: "2O25"}]))).toThrow('bad-iea.csv:3: column "year", value "2O25": not a four-digit year');
+  it("a policy type with no class names the record and asks for a line in the classification", () => {
+    const rows = records.map((d, j) => (j === 7 ? {...d, policyType: '[{"topic":"Critical Minerals","family":"Economic","name":"Lottery","category":null}]'} : d));
+    expect(parse(rewrite(rows))).toThrow(`${IEA_FILE}:9: column "policyType", value "{\\"topic\\":\\"Critical Minerals\\",\\"family\\":\\"Economic\\",\\"name\\":\\"Lottery\\",\\"category\\":null}": this policy type has no class in ${CLASSES_FILE}`);
   });
 
-  it("parseIeaPolicies(text) throws on an unknown country code, naming file, line, column and value", () => {
-    expect(parse(fixture([{countries: '[{"iso3":"XAU","name":"Nowhere"}]'}]))).toThrow('bad-iea.csv:2: column "countries", value "XAU": unknown country code');
+  it("the same record twice is a duplicate key", () => {
+    expect(parse(rewrite([...records, records[10]!, records[10]!]))).toThrow(/:62[78]: column "title", value ".*": duplicate key/);
   });
 
-  it("parseIeaPolicies(text) throws on a duplicate key (the same title twice), naming file, line, column and value", () => {
-    expect(parse(fixture([{}, {title: "Future Made in Australia Act 2025 "}]))).toThrow('bad-iea.csv:3: column "title", value "Future Made in Australia Act 2025": duplicate key: policy id "future-made-in-australia-act-2025" already on line 2');
-  });
-
-  it("parseIeaPolicies(text) throws on out-of-range values and broken JSON", () => {
-    expect(parse(fixture([{yearEnded: "3035"}]))).toThrow('bad-iea.csv:2: column "yearEnded", value "3035": a four-digit year must lie in [1800, 2100]');
-    expect(parse(fixture([{datePromulgated: "2025-02-30"}]))).toThrow('bad-iea.csv:2: column "datePromulgated", value "2025-02-30": a date, YYYY-MM-DD, or blank');
-    expect(parse(fixture([{policyType: '[{"topic":"Critical Minerals"'}]))).toThrow('bad-iea.csv:2: column "policyType", value "[{\\"topic\\":\\"Critical Minerals\\"": not JSON');
-  });
-
-  it("joinSummaries(policies, summaries) throws on a copied summary and a missing one, parseSummaries(text) on a long one, naming file, line, column and value", () => {
-    const policies = parseIeaPolicies(fixture([{}]), "bad-iea.csv");
-    const summaries = (summary: string, id = "future-made-in-australia-act-2025") =>
-      parseSummaries(csvFormat([{policy_id: id, title: "Future Made in Australia Act 2025", summary}]), "bad-summaries.csv");
-    const copied = "The Act introduced tax incentives for renewable hydrogen and critical minerals production.";
-    expect(() => joinSummaries(policies, summaries(copied), "bad-iea.csv", "bad-summaries.csv")).toThrow(
-      `bad-summaries.csv:2: column "summary", value ${JSON.stringify(copied)}: repeats 10 consecutive words of the IEA description`
+  it("a dropped column stops the build, naming the column (every column it reads, property)", () => {
+    const needed = ["title", "status", "year", "jurisdiction", "source", "datePromulgated", "yearEnded", "learnMore", "learnMoreLanguage", "dateModified", "countries", "states", "technologies", "tags", "policyType"];
+    fc.assert(
+      fc.property(fc.constantFrom(...needed), (column) => {
+        expect(parse(rewrite(records, header.filter((h) => h !== column)))).toThrow(`${IEA_FILE}:1: column "${column}", value null: required column is missing`);
+      }),
+      {numRuns: 30}
     );
-    expect(() => joinSummaries(policies, summaries("Australian production tax credits.", "another-policy"), "bad-iea.csv", "bad-summaries.csv")).toThrow(
-      'bad-iea.csv:2: column "title", value "Future Made in Australia Act 2025": no summary for policy id "future-made-in-australia-act-2025"'
+  });
+
+  it("a file cut anywhere either parses as the records before the cut or stops with an error naming the file (property)", () => {
+    const lines = exportText.length;
+    fc.assert(
+      fc.property(fc.integer({min: 1, max: lines - 1}), (at) => {
+        let parsed: ReturnType<typeof parseIeaPolicies> | null = null;
+        try {
+          parsed = parseIeaPolicies(exportText.slice(0, at), IEA_FILE);
+        } catch (e) {
+          expect(e).toBeInstanceOf(SourceError);
+          expect(String((e as Error).message)).toMatch(new RegExp(`^${IEA_FILE.replace(/[./]/g, "\\$&")}:\\d+: column "`));
+          return;
+        }
+        // A cut that leaves whole records keeps them as they were; a cut title is not a valid record of another.
+        const whole = parseIeaPolicies(exportText, IEA_FILE);
+        for (const r of parsed.slice(0, -1)) expect(r).toEqual(whole.find((w) => w.line === r.line));
+      }),
+      {numRuns: 60}
     );
-    const long = Array.from({length: 31}, () => "word").join(" ") + ".";
-    expect(() => summaries(long)).toThrow(`bad-summaries.csv:2: column "summary", value ${JSON.stringify(long)}: a summary has at most 30 words`);
-    expect(() => summaries("Two sentences here. Not allowed.")).toThrow('bad-summaries.csv:2: column "summary", value "Two sentences here. Not allowed.": a summary is one sentence');
+  });
+
+  it("a file re-encoded as Latin-1 and read as UTF-8 stops at the first damaged cell", () => {
+    const latin1 = new TextDecoder("utf-8").decode(Buffer.from(exportText, "latin1"));
+    expect(latin1).toContain("\uFFFD");
+    expect(parse(latin1)).toThrow(/holds U\+FFFD, the mark of bytes that were not UTF-8/);
   });
 });

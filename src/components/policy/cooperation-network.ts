@@ -1,12 +1,11 @@
 import * as Plot from "npm:@observablehq/plot";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "npm:d3-force";
-import {INTERVENTION_TYPES} from "../../lib/policy/vocabulary.js";
 
 /** One party in one initiative (a row of policy_participation). */
 export interface ParticipationLink {
   initiative_id: string;
   initiative_title: string;
-  initiative_subtype: string;
+  party_count: number;
   party: string;
   party_name: string;
 }
@@ -31,14 +30,15 @@ interface Node extends SimulationNodeDatum {
   r: number;
 }
 
-const SUBTYPES = INTERVENTION_TYPES.find((t) => t.id === "international_arrangement")!.subtypes.filter((s) => s.id !== "accession");
-const SUBTYPE_LABELS = SUBTYPES.map((s) => s.label);
-const SUBTYPE_COLORS = ["#4e79a7", "#e15759", "#f28e2b", "#76b7b2", "#b07aa1"];
-const subtypeLabel = (id: string) => SUBTYPES.find((s) => s.id === id)?.label ?? id;
+/** The kinds of initiative, by their number of parties. */
+const SUBTYPE_LABELS = ["Bilateral", "Three or more parties", "One party named"];
+const SUBTYPE_COLORS = ["#4e79a7", "#e15759", "#8c8c8c"];
+const subtypeLabel = (id: string) => id;
+const kindOf = (parties: number) => (parties === 2 ? SUBTYPE_LABELS[0]! : parties > 2 ? SUBTYPE_LABELS[1]! : SUBTYPE_LABELS[2]!);
 
 /**
  * The cooperation network as a graph: each party a circle, sized by the number of initiatives it
- * takes part in and labelled with its code; each initiative a small square, coloured by its kind;
+ * takes part in and labelled with its code; each initiative a small square, coloured by its kind (bilateral, or three or more parties);
  * a line for each participation. The layout is a force simulation run to rest before drawing, from
  * d3-force's fixed initial positions, so the same data give the same picture. Party circles carry
  * data-party and data-initiatives, squares data-initiative and data-parties; the figure
@@ -51,7 +51,7 @@ export function CooperationNetwork(links: readonly ParticipationLink[], {width =
     const p = parties.get(l.party) ?? {id: `p:${l.party}`, kind: "party", label: l.party, title: l.party_name, degree: 0, subtype: "", r: 0};
     p.degree++;
     parties.set(l.party, p);
-    const i = initiatives.get(l.initiative_id) ?? {id: `i:${l.initiative_id}`, kind: "initiative", label: l.initiative_id, title: l.initiative_title, degree: 0, subtype: l.initiative_subtype, r: 4};
+    const i = initiatives.get(l.initiative_id) ?? {id: `i:${l.initiative_id}`, kind: "initiative", label: l.initiative_id, title: l.initiative_title, degree: 0, subtype: kindOf(l.party_count), r: 4};
     i.degree++;
     initiatives.set(l.initiative_id, i);
   }

@@ -1,6 +1,10 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_LABELS, typeLabel} from "./colors.js";
 
+/** Split weights carry float noise: counts are shown to one decimal when not whole. */
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const fmt = (n: number) => (Number.isInteger(round(n)) ? String(round(n)) : n.toFixed(1));
+
 /** Measures of one jurisdiction and type (0 where it has none). */
 export interface GapMatrixCell {
   jurisdiction: string;
@@ -22,7 +26,7 @@ const ROW = 18;
 
 /**
  * The gap matrix: jurisdictions (rows, in the order given) by intervention type (columns), each
- * cell shaded by its number of measures and labelled with it. A 0 is drawn white with a light "0":
+ * cell shaded by its number of records (split over their types, so it may be a fraction) and labelled with it. A 0 is drawn white with a light "0":
  * the dataset holds no such measure, which is a gap in the policy mix or in the dataset, not a
  * missing value. Cells carry data-jurisdiction, data-type and data-count; clicking one selects it.
  */
@@ -41,7 +45,7 @@ export function PolicyGapMatrix(cells: readonly GapMatrixCell[], {width = 640, s
       if (!rect) return;
       rect.setAttribute("data-jurisdiction", d.jurisdiction);
       rect.setAttribute("data-type", d.type);
-      rect.setAttribute("data-count", String(d.count));
+      rect.setAttribute("data-count", String(round(d.count)));
       if (onSelect) {
         rect.style.cursor = "pointer";
         rect.addEventListener("click", () => onSelect(d.jurisdiction, d.type));
@@ -62,11 +66,11 @@ export function PolicyGapMatrix(cells: readonly GapMatrixCell[], {width = 640, s
     y: {domain: order.map(([code]) => label.get(code)!), label: null, tickSize: 0},
     color: {type: "linear", domain: [0, max], range: ["#ffffff", "#08306b"]},
     marks: [
-      Plot.cell(cells, {x, y, fill: "count", stroke: "#dddddd", strokeWidth: 0.5, inset: 0.5, title: (d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${d.count}`, render: tag}),
-      Plot.text(cells, {x, y, text: (d: GapMatrixCell) => String(d.count), fill: {value: (d: GapMatrixCell) => (d.count === 0 ? "#bbbbbb" : d.count > max / 2 ? "white" : "black"), scale: null}, fontSize: 10}),
+      Plot.cell(cells, {x, y, fill: "count", stroke: "#dddddd", strokeWidth: 0.5, inset: 0.5, title: (d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${fmt(d.count)}`, render: tag}),
+      Plot.text(cells, {x, y, text: (d: GapMatrixCell) => fmt(d.count), fill: {value: (d: GapMatrixCell) => (d.count === 0 ? "#bbbbbb" : d.count > max / 2 ? "white" : "black"), scale: null}, fontSize: 10}),
       Plot.cell(outlined, {x, y, fill: "none", stroke: "#b45309", strokeWidth: 2})
     ]
   });
-  figure.setAttribute("data-measures", String(cells.reduce((s, c) => s + c.count, 0)));
+  figure.setAttribute("data-measures", String(round(cells.reduce((s, c) => s + c.count, 0))));
   return figure;
 }

@@ -23,9 +23,14 @@ export interface PolicyJurisdictionChartOptions {
 const OTHERS = "__others__";
 const ROW = 20;
 
+/** Sums of split weights carry float noise: three decimals are exact enough for counts of records. */
+const round = (n: number) => Math.round(n * 1000) / 1000;
+const fmt = (n: number) => (Number.isInteger(round(n)) ? String(round(n)) : n.toFixed(1));
+
 /**
- * Measures by jurisdiction (the paper's Figure 10a), as horizontal bars stacked by intervention
- * type, most measures first, each labelled with its total. Beyond `limit` jurisdictions the rest
+ * Records by jurisdiction (the paper's Figure 10a), as horizontal bars stacked by class, most
+ * first, each labelled with its total (segments may be fractions of records, totals are shown to
+ * one decimal only when they are not whole). Beyond `limit` jurisdictions the rest
  * are one grey bar, "n other jurisdictions". Every segment carries data-jurisdiction, data-type and
  * data-count, and the figure data-measures (the total drawn).
  */
@@ -61,7 +66,7 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
       if (!rect) return;
       rect.setAttribute("data-jurisdiction", d.jurisdiction);
       rect.setAttribute("data-type", d.type);
-      rect.setAttribute("data-count", String(d.count));
+      rect.setAttribute("data-count", String(round(d.count)));
       if (onSelect && d.jurisdiction !== OTHERS) {
         rect.style.cursor = "pointer";
         rect.addEventListener("click", () => onSelect(d.jurisdiction));
@@ -69,19 +74,19 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
     });
     return g;
   };
-  const total = rows.reduce((s, d) => s + d.count, 0);
+  const total = round(rows.reduce((s, d) => s + d.count, 0));
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: ROW * Math.max(domain.length, 1) + 70,
     marginLeft: 200,
     marginRight: 40,
-    x: {label: "Measures →", grid: true, nice: true},
+    x: {label: "Records →", grid: true, nice: true},
     y: {domain, tickFormat: label, label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${d.count}`, render: tag}),
-      Plot.text(domain, {x: totalOf, y: (d) => d, text: (d) => String(totalOf(d)), dx: 4, textAnchor: "start"}),
+      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${fmt(d.count)}`, render: tag}),
+      Plot.text(domain, {x: totalOf, y: (d) => d, text: (d) => fmt(totalOf(d)), dx: 4, textAnchor: "start"}),
       Plot.barX(domain.filter((d) => d === selected), {x: totalOf, y: (d) => d, fill: "none", stroke: "currentColor", strokeWidth: 1.5}),
       Plot.ruleX([0])
     ]

@@ -3,23 +3,30 @@ import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
 
 export interface PolicyStatusChartOptions {
   width?: number;
+  /** Called with a status when its segment is clicked. */
+  onSelect?: (status: string) => void;
   document?: Document;
 }
 
 /**
  * Implementation status as one bar of 100 %, a segment per status with its count and share; a
- * measure with no status is a white segment, "Not given", not left out. Segments carry
+ * record with no status is a white segment, "Not given", not left out. Segments carry
  * data-status and data-count.
  */
-export function PolicyStatusChart(counts: readonly {status: string | null; count: number}[], {width = 640, document}: PolicyStatusChartOptions = {}): HTMLElement | SVGSVGElement {
+export function PolicyStatusChart(counts: readonly {status: string | null; count: number}[], {width = 640, onSelect, document}: PolicyStatusChartOptions = {}): HTMLElement | SVGSVGElement {
   const total = counts.reduce((s, c) => s + c.count, 0);
   const rows = counts.filter((c) => c.count > 0).map((c) => ({...c, label: statusLabel(c.status), share: total > 0 ? (100 * c.count) / total : 0}));
   const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
     const g = next!(index, scales, values, dimensions, context)!;
     const rects = g.querySelectorAll("rect");
     Array.from(index).forEach((i, j) => {
-      rects[j]?.setAttribute("data-status", rows[i]!.status ?? "");
-      rects[j]?.setAttribute("data-count", String(rows[i]!.count));
+      const d = rows[i]!;
+      rects[j]?.setAttribute("data-status", d.status ?? "");
+      rects[j]?.setAttribute("data-count", String(d.count));
+      if (onSelect && d.status !== null && rects[j]) {
+        rects[j]!.style.cursor = "pointer";
+        rects[j]!.addEventListener("click", () => onSelect(d.status!));
+      }
     });
     return g;
   };
@@ -29,7 +36,7 @@ export function PolicyStatusChart(counts: readonly {status: string | null; count
     height: 90,
     marginLeft: 10,
     marginRight: 10,
-    x: {label: "Share of measures (%) →", domain: [0, 100]},
+    x: {label: "Share of records (%) →", domain: [0, 100]},
     y: {axis: null},
     color: {domain: [...STATUS_LABELS], range: [...STATUS_COLORS], legend: true},
     marks: [

@@ -9,6 +9,7 @@ export const TABLE_CATALOG = FileAttachment("../../data/tables/catalog.json");
 
 export const TABLE_FILES = {
   agreements: FileAttachment("../../data/tables/agreements.arrow"),
+  cooperation_rules: FileAttachment("../../data/tables/cooperation_rules.arrow"),
   countries: FileAttachment("../../data/tables/countries.arrow"),
   critical_lists: FileAttachment("../../data/tables/critical_lists.arrow"),
   framework_levels: FileAttachment("../../data/tables/framework_levels.arrow"),
@@ -21,8 +22,10 @@ export const TABLE_FILES = {
   paper_table3: FileAttachment("../../data/tables/paper_table3.arrow"),
   paper_values: FileAttachment("../../data/tables/paper_values.arrow"),
   policies: FileAttachment("../../data/tables/policies.arrow"),
-  policy_measures: FileAttachment("../../data/tables/policy_measures.arrow"),
+  policy_countries: FileAttachment("../../data/tables/policy_countries.arrow"),
   policy_participation: FileAttachment("../../data/tables/policy_participation.arrow"),
+  policy_type_classes: FileAttachment("../../data/tables/policy_type_classes.arrow"),
+  policy_types: FileAttachment("../../data/tables/policy_types.arrow"),
   production: FileAttachment("../../data/tables/production.arrow"),
   reserves: FileAttachment("../../data/tables/reserves.arrow"),
   resilience_metrics: FileAttachment("../../data/tables/resilience_metrics.arrow"),

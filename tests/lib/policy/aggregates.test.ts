@@ -1,200 +1,162 @@
+import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {
-  adoptionByYear,
-  countBy,
-  countsByJurisdiction,
-  countsByStatus,
-  initiativesOf,
-  measuresOf,
-  paperComparison,
-  participation,
-  participationCounts,
-  shareImplemented,
-  sharesByType,
-  shareStartedSince,
-  topJurisdictionsShare,
-  typeMatrix
-} from "../../../lib/policy/aggregates.ts";
-import {parsePolicyMeasures} from "../../../lib/policy/schema.ts";
-import {csvOf, FIXTURE} from "./fixture.ts";
+import {classShares, closerRule, countsByCountry, initiativesSince, participationCounts, shareSince, shareWithStatus, topCountriesShare} from "../../../lib/policy/aggregates.ts";
+import {POLICY_CLASSES} from "../../../lib/policy/vocabulary.ts";
+import {COUNTRIES, PARTICIPATION, RECORDS, TYPES} from "./fixture.ts";
 
-// The fixture by hand: measures m1 m2 i1 (USA), m3 m6 (AUS), m4 i2 (EU), m5 (CHN): 8 measures;
-// a1 and a2 are accessions to i2 and count as participation only.
-const rows = parsePolicyMeasures(csvOf(FIXTURE), "fixture.csv").map((r) => r.row);
+// The fixture (./fixture.ts) has 5 records, 10 country mentions, 8 types and 5 initiatives.
 
-describe("measuresOf, initiativesOf", () => {
-  it("measuresOf(rows) leaves accessions out; initiativesOf(rows) keeps international arrangements", () => {
-    expect(measuresOf(rows).map((r) => r.measure_id)).toEqual(["m1", "m2", "m3", "m4", "m5", "i1", "i2", "m6"]);
-    expect(initiativesOf(rows).map((r) => r.measure_id)).toEqual(["i1", "i2"]);
-  });
-});
-
-describe("countsByJurisdiction, topJurisdictionsShare", () => {
-  it("countsByJurisdiction(rows) counts measures per jurisdiction, most first, ties by code", () => {
-    expect(countsByJurisdiction(rows)).toEqual([
-      {jurisdiction: "USA", count: 3, total: 8, share: 3 / 8},
-      {jurisdiction: "AUS", count: 2, total: 8, share: 2 / 8},
-      {jurisdiction: "EU", count: 2, total: 8, share: 2 / 8},
-      {jurisdiction: "CHN", count: 1, total: 8, share: 1 / 8}
+describe("countsByCountry, topCountriesShare", () => {
+  it("countsByCountry(countries, 5) counts the records naming each country, most first", () => {
+    expect(countsByCountry(COUNTRIES, 5)).toEqual([
+      {country: "USA", count: 4, total: 5, share: 0.8},
+      {country: "AUS", count: 3, total: 5, share: 0.6},
+      {country: "EU", count: 2, total: 5, share: 0.4},
+      {country: "CAN", count: 1, total: 5, share: 0.2}
     ]);
   });
 
-  it("topJurisdictionsShare(rows, 2) is (3 + 2) / 8 whichever of the tied AUS and EU is named", () => {
-    expect(topJurisdictionsShare(rows, 2)).toEqual({count: 5, total: 8, share: 0.625, jurisdictions: ["USA", "AUS"]});
-    expect(topJurisdictionsShare(rows, 10).share).toBe(1);
+  it("countsByCountry(countries, n) orders countries with as many records by code", () => {
+    expect(countsByCountry([{policy_id: "r1", country: "USA"}, {policy_id: "r2", country: "AUS"}], 2).map((c) => c.country)).toEqual(["AUS", "USA"]);
   });
 
-  it("topJurisdictionsShare([]) has no share rather than 0", () => {
-    expect(topJurisdictionsShare([], 10)).toEqual({count: 0, total: 0, share: null, jurisdictions: []});
-  });
-});
-
-describe("sharesByType", () => {
-  it("sharesByType(rows) gives every type in vocabulary order: governance 3/8, international 2/8, three of 1/8", () => {
-    const shares = Object.fromEntries(sharesByType(rows).map((t) => [t.type, t.count]));
-    expect(shares).toEqual({
-      governance_strategy: 3,
-      environmental_social: 0,
-      regulatory_permitting: 0,
-      financial_support: 1,
-      recycling_circularity: 1,
-      trade_measures: 1,
-      stockpiling_security: 0,
-      research_innovation: 0,
-      international_arrangement: 2
-    });
-    expect(sharesByType(rows)[0]).toEqual({type: "governance_strategy", count: 3, total: 8, share: 0.375});
-  });
-});
-
-describe("shareStartedSince", () => {
-  it("shareStartedSince(rows, 2018): m2 m3 m5 i1 i2 since, m1 m6 before, m4 undated: 5/7", () => {
-    expect(shareStartedSince(rows, 2018)).toEqual({year: 2018, count: 5, total: 7, share: 5 / 7, before: 2, undetermined: 1});
+  it("topCountriesShare(countries, 5, 1): USA is named by 4 of 5 records and holds 4 of 10 mentions", () => {
+    expect(topCountriesShare(COUNTRIES, 5, 1)).toEqual({countries: ["USA"], ofRecords: {count: 4, total: 5, share: 0.8}, ofMentions: {count: 4, total: 10, share: 0.4}});
   });
 
-  it("shareStartedSince(rows, 2020): m2 i1 i2 since, m1 m3 m6 before; m4 undated and m5 (2019/2021) undetermined: 3/6", () => {
-    expect(shareStartedSince(rows, 2020)).toEqual({year: 2020, count: 3, total: 6, share: 0.5, before: 3, undetermined: 2});
+  it("topCountriesShare(countries, 5, 2): USA or AUS is named by every record, and they hold 4 + 3 of 10 mentions", () => {
+    expect(topCountriesShare(COUNTRIES, 5, 2)).toEqual({countries: ["USA", "AUS"], ofRecords: {count: 5, total: 5, share: 1}, ofMentions: {count: 7, total: 10, share: 0.7}});
   });
 
-  it("shareStartedSince(initiatives, 2020) is 2/2", () => {
-    expect(shareStartedSince(initiativesOf(rows), 2020).share).toBe(1);
+  it("topCountriesShare(countries, 5) with the default ten takes every country: 5/5 records, 10/10 mentions", () => {
+    const top = topCountriesShare(COUNTRIES, 5);
+    expect(top.countries).toEqual(["USA", "AUS", "EU", "CAN"]);
+    expect([top.ofRecords.share, top.ofMentions.share]).toEqual([1, 1]);
+  });
+
+  it("topCountriesShare(countries, 3, 2) breaks the tie of B and C at the cut by code: A and B are named by r1 r2 (2/3)", () => {
+    // A 2 (r1, r2), B 1 (r1), C 1 (r3). Taking C instead of B would give 3/3 of records; the mentions are 3/4 either way.
+    const countries = [{policy_id: "r1", country: "A"}, {policy_id: "r1", country: "B"}, {policy_id: "r2", country: "A"}, {policy_id: "r3", country: "C"}];
+    expect(topCountriesShare(countries, 3, 2)).toEqual({countries: ["A", "B"], ofRecords: {count: 2, total: 3, share: 2 / 3}, ofMentions: {count: 3, total: 4, share: 0.75}});
+  });
+
+  it("topCountriesShare([], 0) has no shares rather than 0", () => {
+    expect(topCountriesShare([], 0)).toEqual({countries: [], ofRecords: {count: 0, total: 0, share: null}, ofMentions: {count: 0, total: 0, share: null}});
   });
 });
 
-describe("shareImplemented, countsByStatus", () => {
-  it("shareImplemented(rows): 5 implemented of 7 with a status; m6 has none", () => {
-    expect(shareImplemented(rows)).toEqual({count: 5, total: 7, share: 5 / 7, unknown: 1});
+describe("classShares", () => {
+  const shares = classShares(TYPES);
+  const byClass = new Map(shares.map((s) => [s.miners_class, s]));
+
+  it("classShares(types) gives every class of the vocabulary, in its order", () => {
+    expect(shares.map((s) => s.miners_class)).toEqual(POLICY_CLASSES.map((c) => c.id));
   });
 
-  it("countsByStatus(rows) lists every status in vocabulary order, then the unknown", () => {
-    expect(countsByStatus(rows)).toEqual([
-      {status: "announced", count: 1},
-      {status: "planned", count: 0},
-      {status: "implemented", count: 5},
-      {status: "ended", count: 1},
-      {status: "superseded", count: 0},
-      {status: null, count: 1}
+  it("classShares(types) counts each type once under 'mentions': governance 2/8, financial 3/8, recycling 1/8, trade 0/8", () => {
+    expect(byClass.get("governance_strategy")!.mentions).toEqual({count: 2, total: 8, share: 0.25});
+    expect(byClass.get("financial_support")!.mentions).toEqual({count: 3, total: 8, share: 0.375});
+    expect(byClass.get("recycling_circularity")!.mentions).toEqual({count: 1, total: 8, share: 0.125});
+    expect(byClass.get("trade_measures")!.mentions).toEqual({count: 0, total: 8, share: 0});
+  });
+
+  it("classShares(types) splits each record over its types under 'split': governance 1 + 1/3, financial 1/3 + 1/3 + 1/2, of 5 records", () => {
+    const governance = byClass.get("governance_strategy")!.split;
+    const financial = byClass.get("financial_support")!.split;
+    expect(governance.total).toBe(5);
+    expect(governance.count).toBeCloseTo(4 / 3, 12);
+    expect(governance.share).toBeCloseTo(4 / 15, 12);
+    expect(financial.count).toBeCloseTo(7 / 6, 12);
+    expect(financial.share).toBeCloseTo(7 / 30, 12);
+    expect(byClass.get("regulatory_permitting")!.split).toEqual({count: 1, total: 5, share: 0.2});
+    expect(byClass.get("trade_measures")!.split).toEqual({count: 0, total: 5, share: 0});
+  });
+
+  it("classShares(types) lists classes outside the vocabulary after it, by name", () => {
+    const other = classShares([...TYPES, {policy_id: "p6", miners_class: "zz_custom", weight: 1}, {policy_id: "p7", miners_class: "aa_custom", weight: 1}]);
+    expect(other.slice(POLICY_CLASSES.length).map((s) => [s.miners_class, s.mentions.count, s.split.total])).toEqual([
+      ["aa_custom", 1, 7],
+      ["zz_custom", 1, 7]
     ]);
+  });
+
+  it("classShares([]) has no shares rather than 0", () => {
+    expect(classShares([]).every((s) => s.mentions.share === null && s.split.share === null)).toBe(true);
+  });
+
+  it("classShares(types): the 'split' weights sum to the number of records and the 'mentions' to the number of types (property)", () => {
+    const classIds = POLICY_CLASSES.map((c) => c.id as string);
+    // Each record: one to five types, each of any class (two types of a record may share a class).
+    const records = fc.array(fc.array(fc.constantFrom(...classIds), {minLength: 1, maxLength: 5}), {minLength: 1, maxLength: 20});
+    fc.assert(
+      fc.property(records, (recs) => {
+        const types = recs.flatMap((classes, i) => classes.map((miners_class) => ({policy_id: `r${i}`, miners_class, weight: 1 / classes.length})));
+        const result = classShares(types);
+        expect(result.reduce((s, c) => s + c.split.count, 0)).toBeCloseTo(recs.length, 9);
+        expect(result.reduce((s, c) => s + c.split.share!, 0)).toBeCloseTo(1, 9);
+        expect(result.reduce((s, c) => s + c.mentions.count, 0)).toBe(types.length);
+      }),
+      {seed: 11}
+    );
   });
 });
 
-describe("participation, participationCounts", () => {
-  it("participation(rows): i2's own parties at its start, Japan by accession; Australia keeps its earlier, founding date", () => {
-    expect(participation(rows).map((p) => [p.initiative_id, p.party, p.via_measure_id, p.joined])).toEqual([
-      ["i2", "AUS", "i2", "2022-06-14"],
-      ["i2", "CAN", "i2", "2022-06-14"],
-      ["i2", "EU", "i2", "2022-06-14"],
-      ["i2", "JPN", "a1", "2024-03"],
-      ["i1", "JPN", "i1", "2023-03-28"],
-      ["i1", "USA", "i1", "2023-03-28"]
-    ]);
+describe("closerRule", () => {
+  const shares = classShares(TYPES);
+
+  it("closerRule(shares, paper) picks 'mentions' when the paper's shares are the mentions shares", () => {
+    // mentions: 0; split: |4/15 - 0.25| + |7/30 - 0.375| = 1/60 + 17/120 = 19/120.
+    const r = closerRule(shares, {governance_strategy: 0.25, financial_support: 0.375});
+    expect(r.mentions).toBeCloseTo(0, 12);
+    expect(r.split).toBeCloseTo(19 / 120, 12);
+    expect(r.closer).toBe("mentions");
   });
 
-  it("participation(rows) keeps an accession that comes before the initiative's own date for a party", () => {
-    const early = rows.map((r) => (r.measure_id === "a2" ? {...r, start_date: "2021", start_year_min: 2021, start_year_max: 2021} : r));
-    expect(participation(early).find((p) => p.initiative_id === "i2" && p.party === "AUS")).toMatchObject({via_measure_id: "a2", joined: "2021"});
+  it("closerRule(shares, paper) picks 'split' when the paper's shares are the split shares", () => {
+    // split: 0; mentions: |0.25 - 4/15| + |0.125 - 0.2| = 1/60 + 3/40 = 11/120.
+    const r = closerRule(shares, {governance_strategy: 4 / 15, regulatory_permitting: 0.2});
+    expect(r.split).toBeCloseTo(0, 12);
+    expect(r.mentions).toBeCloseTo(11 / 120, 12);
+    expect(r.closer).toBe("split");
   });
 
-  it("participationCounts(participation) counts initiatives per party: Japan 2, the others 1", () => {
-    expect(participationCounts(participation(rows))).toEqual([
-      {party: "JPN", initiatives: 2},
-      {party: "AUS", initiatives: 1},
-      {party: "CAN", initiatives: 1},
-      {party: "EU", initiatives: 1},
-      {party: "USA", initiatives: 1}
-    ]);
+  it("closerRule(shares, paper) counts a class it has no share for as 0, and a tie goes to 'mentions'", () => {
+    expect(closerRule(shares, {unknown_class: 0.1})).toEqual({mentions: 0.1, split: 0.1, closer: "mentions"});
   });
 });
 
-describe("typeMatrix, adoptionByYear, countBy", () => {
-  it("typeMatrix(rows) has a cell for each jurisdiction and type, 0 where there is none", () => {
-    const cells = typeMatrix(rows);
-    expect(cells).toHaveLength(4 * 9);
-    expect(cells.filter((c) => c.count > 0).map((c) => [c.jurisdiction, c.type, c.count])).toEqual([
-      ["USA", "governance_strategy", 1],
-      ["USA", "financial_support", 1],
-      ["USA", "international_arrangement", 1],
-      ["AUS", "governance_strategy", 1],
-      ["AUS", "recycling_circularity", 1],
-      ["EU", "governance_strategy", 1],
-      ["EU", "international_arrangement", 1],
-      ["CHN", "trade_measures", 1]
-    ]);
-    expect(cells.reduce((s, c) => s + c.count, 0)).toBe(8);
+describe("shareSince, shareWithStatus", () => {
+  it("shareSince(records, year) counts the records of that year or later: 4/5 from 2018, 3/5 from 2020, 0/5 from 2024", () => {
+    expect(shareSince(RECORDS, 2018)).toEqual({count: 4, total: 5, share: 0.8});
+    expect(shareSince(RECORDS, 2020)).toEqual({count: 3, total: 5, share: 0.6});
+    expect(shareSince(RECORDS, 2024)).toEqual({count: 0, total: 5, share: 0});
+    expect(shareSince([], 2020).share).toBeNull();
   });
 
-  it("typeMatrix(rows, jurisdictions) keeps the order given", () => {
-    expect([...new Set(typeMatrix(rows, ["CHN", "FRA"]).map((c) => c.jurisdiction))]).toEqual(["CHN", "FRA"]);
-  });
-
-  it("adoptionByYear(rows) puts each measure in its start year; undated and multi-year spans apart (year null)", () => {
-    expect(adoptionByYear(rows)).toEqual([
-      {year: 2015, status: null, count: 1},
-      {year: 2017, status: "implemented", count: 1},
-      {year: 2019, status: "announced", count: 1},
-      {year: 2021, status: "implemented", count: 1},
-      {year: 2022, status: "implemented", count: 1},
-      {year: 2023, status: "implemented", count: 1},
-      {year: null, status: "ended", count: 1},
-      {year: null, status: "implemented", count: 1}
-    ]);
-  });
-
-  it("countBy(rows, key) sorts by count, then value, null last", () => {
-    expect(countBy(["b", "a", null, "b"], (d) => d)).toEqual([{value: "b", count: 2}, {value: "a", count: 1}, {value: null, count: 1}]);
+  it("shareWithStatus(records) counts the records 'In force' (3/5); another status when given (Announced 1/5)", () => {
+    expect(shareWithStatus(RECORDS)).toEqual({count: 3, total: 5, share: 0.6});
+    expect(shareWithStatus(RECORDS, "Announced")).toEqual({count: 1, total: 5, share: 0.2});
   });
 });
 
-describe("paperComparison", () => {
-  const byId = new Map(paperComparison(rows).map((c) => [c.paper_id, c]));
-
-  it("paperComparison(rows) gives every pol_* and coop_* figure the paper states", () => {
-    expect([...byId.keys()]).toEqual([
-      "pol_measures_total", "pol_share_since_2018", "pol_share_since_2020", "pol_share_implemented",
-      "pol_count_usa", "pol_count_aus", "pol_count_eu", "pol_count_can", "pol_count_chn", "pol_top10_share",
-      "pol_type_governance_share", "pol_type_env_social_share", "pol_type_regulatory_share", "pol_type_financial_share", "pol_type_recycling_share",
-      "coop_initiatives_total", "coop_share_since_2020", "coop_count_usa", "coop_count_eu", "coop_count_can", "coop_count_aus", "coop_count_jpn"
+describe("participationCounts, initiativesSince", () => {
+  it("participationCounts(rows) counts initiatives per party, most first", () => {
+    expect(participationCounts(PARTICIPATION)).toEqual([
+      {party: "USA", count: 4},
+      {party: "JPN", count: 3},
+      {party: "AUS", count: 2},
+      {party: "EU", count: 1}
     ]);
   });
 
-  it("paperComparison(rows) computes the hand-worked values, and 0 for a jurisdiction with none", () => {
-    const ours = (id: string) => byId.get(id)!.ours;
-    expect([ours("pol_measures_total"), ours("pol_share_since_2018"), ours("pol_share_since_2020"), ours("pol_share_implemented")]).toEqual([8, 5 / 7, 0.5, 5 / 7]);
-    expect([ours("pol_count_usa"), ours("pol_count_aus"), ours("pol_count_eu"), ours("pol_count_can"), ours("pol_count_chn")]).toEqual([3, 2, 2, 0, 1]);
-    expect([ours("pol_top10_share"), ours("pol_type_governance_share"), ours("pol_type_env_social_share")]).toEqual([1, 0.375, 0]);
-    expect([ours("coop_initiatives_total"), ours("coop_share_since_2020"), ours("coop_count_usa"), ours("coop_count_eu"), ours("coop_count_can"), ours("coop_count_aus"), ours("coop_count_jpn")]).toEqual([2, 1, 1, 1, 1, 1, 2]);
+  it("participationCounts(rows) counts an initiative once for a party even if a row repeats; ties by code", () => {
+    const rows = [{initiative_id: "i1", first_year: 2020, party: "USA"}, {initiative_id: "i1", first_year: 2020, party: "USA"}, {initiative_id: "i2", first_year: 2021, party: "CAN"}];
+    expect(participationCounts(rows)).toEqual([{party: "CAN", count: 1}, {party: "USA", count: 1}]);
   });
 
-  it("paperComparison(rows) says what each value is made of", () => {
-    expect(byId.get("pol_measures_total")!.basis).toBe("rows that are not accessions (2 accessions apart)");
-    expect(byId.get("pol_share_since_2020")!.basis).toBe("3 of 6 measures whose start falls before or after 1 January 2020; 2 with no date, or a span across it, left out");
-    expect(byId.get("pol_share_implemented")!.basis).toBe("5 of 7 measures with a status; 1 without one, left out");
-    expect(byId.get("pol_top10_share")!.basis).toBe("8 of 8 measures, held by USA, AUS, EU, CHN");
-  });
-
-  it("paperComparison([]) gives counts of 0 and no shares", () => {
-    const empty = paperComparison([]);
-    expect(empty.find((c) => c.paper_id === "pol_measures_total")!.ours).toBe(0);
-    expect(empty.filter((c) => c.unit === "share").every((c) => c.ours === null)).toBe(true);
+  it("initiativesSince(rows) counts the initiatives, and those from 2020: i4 i1 i3 i5 of 5", () => {
+    expect(initiativesSince(PARTICIPATION)).toEqual({count: 4, total: 5, share: 0.8});
+    expect(initiativesSince(PARTICIPATION, 2023)).toEqual({count: 2, total: 5, share: 0.4});
+    expect(initiativesSince([]).share).toBeNull();
   });
 });

@@ -1,28 +1,58 @@
 /**
- * A small policy dataset in the MINERS policy schema whose aggregates are worked by hand in the
- * tests: eight measures (USA 3, AUS 2, EU 2, CHN 1), two initiatives, two accessions.
+ * A small policy dataset as rows of the published tables (policies, policy_countries,
+ * policy_types, policy_participation), whose statistics are worked by hand in the tests.
+ *
+ *   record  year  status     countries      types (class, weight)
+ *   p1      2017  In force   USA            governance 1
+ *   p2      2021  In force   USA, CAN, AUS  governance 1/3, financial 1/3, financial 1/3
+ *   p3      2020  Announced  AUS            recycling 1/2, financial 1/2
+ *   p4      2018  Ended      AUS, EU, USA   regulatory 1
+ *   p5      2023  In force   EU, USA        international 1
+ *
+ * Countries: USA 4, AUS 3, EU 2, CAN 1 (10 mentions). Types: 8 (governance 2, financial 3,
+ * recycling 1, regulatory 1, international 1). Initiatives: i2 (2019: EU, AUS), i4 (2020: USA,
+ * JPN), i1 (2022: USA, JPN, AUS), i3 (2023: USA, JPN), i5 (2024: USA), so USA 4, JPN 3, AUS 2,
+ * EU 1 and Canada none.
  */
-import {MEASURE_COLUMNS} from "../../../lib/policy/schema.ts";
 
-export type FixtureRow = Partial<Record<(typeof MEASURE_COLUMNS)[number], string>>;
+export const RECORDS = [
+  {policy_id: "p1", year: 2017, status: "In force"},
+  {policy_id: "p2", year: 2021, status: "In force"},
+  {policy_id: "p3", year: 2020, status: "Announced"},
+  {policy_id: "p4", year: 2018, status: "Ended"},
+  {policy_id: "p5", year: 2023, status: "In force"}
+];
 
-const DEFAULTS: FixtureRow = {scope: "national", status: "implemented", summary: "A test row.", source_url: "https://example.org/p", classified_by: "test"};
+export const COUNTRIES = [
+  {policy_id: "p1", country: "USA"},
+  {policy_id: "p2", country: "USA"},
+  {policy_id: "p2", country: "CAN"},
+  {policy_id: "p2", country: "AUS"},
+  {policy_id: "p3", country: "AUS"},
+  {policy_id: "p4", country: "AUS"},
+  {policy_id: "p4", country: "EU"},
+  {policy_id: "p4", country: "USA"},
+  {policy_id: "p5", country: "EU"},
+  {policy_id: "p5", country: "USA"}
+];
 
-/** CSV text of rows in the schema; missing cells are blank, defaults fill the required ones. */
-export function csvOf(rows: readonly FixtureRow[], columns: readonly string[] = MEASURE_COLUMNS): string {
-  const cell = (v: string) => (/[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => cell(({...DEFAULTS, ...r} as Record<string, string | undefined>)[c] ?? "")).join(","))].join("\n") + "\n";
-}
+export const TYPES = [
+  {policy_id: "p1", miners_class: "governance_strategy", weight: 1},
+  {policy_id: "p2", miners_class: "governance_strategy", weight: 1 / 3},
+  {policy_id: "p2", miners_class: "financial_support", weight: 1 / 3},
+  {policy_id: "p2", miners_class: "financial_support", weight: 1 / 3},
+  {policy_id: "p3", miners_class: "recycling_circularity", weight: 1 / 2},
+  {policy_id: "p3", miners_class: "financial_support", weight: 1 / 2},
+  {policy_id: "p4", miners_class: "regulatory_permitting", weight: 1},
+  {policy_id: "p5", miners_class: "international_arrangement", weight: 1}
+];
 
-export const FIXTURE: FixtureRow[] = [
-  {measure_id: "m1", title: "US strategy", jurisdiction: "USA", intervention_type: "governance_strategy", intervention_subtype: "strategy_plan", start_date: "2017", shocks: "geopolitical", strategies: "alternative_supply", minerals: "lithium"},
-  {measure_id: "m2", title: "US grants", jurisdiction: "USA", intervention_type: "financial_support", intervention_subtype: "loans_grants", start_date: "2021-03", shocks: "geological", strategies: "alternative_supply;mining_technologies", minerals: "dysprosium;cobalt"},
-  {measure_id: "m3", title: "Australian recycling", jurisdiction: "AUS", intervention_type: "recycling_circularity", intervention_subtype: "recycling_support", status: "announced", start_date: "2019-05-01", shocks: "geological", strategies: "secondary_markets"},
-  {measure_id: "m4", title: "EU plan", jurisdiction: "EU", scope: "regional", intervention_type: "governance_strategy", intervention_subtype: "strategy_plan", start_date: "", shocks: "economic", strategies: "stockpiling"},
-  {measure_id: "m5", title: "Chinese export licence", jurisdiction: "CHN", intervention_type: "trade_measures", intervention_subtype: "export_licensing", status: "ended", start_date: "2019/2021", end_date: "2022", minerals: "gallium"},
-  {measure_id: "i1", title: "US-Japan memorandum", jurisdiction: "USA", scope: "international", parties: "USA;JPN", intervention_type: "international_arrangement", intervention_subtype: "bilateral_mou", start_date: "2023-03-28", shocks: "geopolitical", strategies: "international_cooperation"},
-  {measure_id: "i2", title: "EU partnership", jurisdiction: "EU", scope: "international", parties: "EU;AUS;CAN", intervention_type: "international_arrangement", intervention_subtype: "plurilateral_partnership", start_date: "2022-06-14", shocks: "geopolitical", strategies: "international_cooperation"},
-  {measure_id: "a1", title: "Japan joins", jurisdiction: "JPN", scope: "international", parties: "JPN", part_of: "i2", intervention_type: "international_arrangement", intervention_subtype: "accession", start_date: "2024-03"},
-  {measure_id: "a2", title: "Australia joins again", jurisdiction: "AUS", scope: "international", parties: "AUS", part_of: "i2", intervention_type: "international_arrangement", intervention_subtype: "accession", start_date: "2023"},
-  {measure_id: "m6", title: "Australian list", jurisdiction: "AUS", intervention_type: "governance_strategy", intervention_subtype: "critical_mineral_list", status: "", start_date: "2015", minerals: "lithium;neodymium"}
+const party = (initiative_id: string, first_year: number, parties: string[]) => parties.map((p) => ({initiative_id, first_year, party: p}));
+
+export const PARTICIPATION = [
+  ...party("i2", 2019, ["EU", "AUS"]),
+  ...party("i4", 2020, ["USA", "JPN"]),
+  ...party("i1", 2022, ["USA", "JPN", "AUS"]),
+  ...party("i3", 2023, ["USA", "JPN"]),
+  ...party("i5", 2024, ["USA"])
 ];
