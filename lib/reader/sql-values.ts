@@ -35,6 +35,9 @@ export function csvField(value: unknown): string {
   else if (typeof value === "number") text = Number.isFinite(value) ? String(value) : Number.isNaN(value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity";
   else if (typeof value === "object") text = JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v));
   else text = String(value);
+  // A text cell a spreadsheet would run as a formula is defused with a leading apostrophe (OWASP,
+  // "CSV injection"): a linked query can put any text in a download. Numbers are left as they are.
+  if (typeof value !== "number" && typeof value !== "bigint" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -30,6 +30,12 @@ describe("csvLine", () => {
   it("csvLine(values) writes missing as empty, quotes commas, quotes and line breaks, and dates as ISO 8601", () => {
     expect(csvLine([null, undefined, "Congo, Dem. Rep.", 'say "hi"', "a\nb", 1.5, true, new Date(Date.UTC(2021, 0, 2))])).toBe(',,"Congo, Dem. Rep.","say ""hi""","a\nb",1.5,true,2021-01-02T00:00:00.000Z');
   });
+
+  it("csvLine(values) defuses text a spreadsheet would run as a formula, and leaves numbers alone", () => {
+    expect(csvLine(["=HYPERLINK(\"http://x\")", "+1", "-1+2", "@SUM(A1)", "\tx", -5, -0.5, 5n, "a=b", "Cote d'Ivoire"])).toBe(
+      `"'=HYPERLINK(""http://x"")",'+1,'-1+2,'@SUM(A1),'\tx,-5,-0.5,5,a=b,Cote d'Ivoire`
+    );
+  });
 });
 
 describe("displayValue", () => {
