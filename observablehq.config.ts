@@ -1,4 +1,5 @@
 import {execSync} from "node:child_process";
+import {setCurrentDate} from "@observablehq/framework/dist/config.js";
 import {FIGURES} from "./lib/figures/index.js";
 import {TABLES} from "./lib/tables/index.js";
 
@@ -13,6 +14,22 @@ function gitInfo(): {commit: string; date: string} {
 }
 
 const {commit, date} = gitInfo();
+
+/**
+ * The time Framework writes as every file's lastModified (and mixes into the hashed file names):
+ * the commit's time, or SOURCE_DATE_EPOCH, so that one commit builds the same bytes in any folder
+ * at any time. Only for builds (scripts/build.ts sets MINERS_OUTPUT): the preview server needs the
+ * real modification times to see edits.
+ */
+function sourceDate(): Date | null {
+  if (process.env.SOURCE_DATE_EPOCH) return new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000);
+  try {
+    return new Date(Number(execSync("git log -1 --format=%ct", {encoding: "utf-8", stdio: ["ignore", "pipe", "ignore"]}).trim()) * 1000);
+  } catch {
+    return new Date(0);
+  }
+}
+if (process.env.MINERS_OUTPUT) setCurrentDate(sourceDate());
 
 export default {
   root: "src",
@@ -60,6 +77,9 @@ export default {
   // Both DuckDB builds ship: Framework 1.13's DuckDBClient looks up the MVP build's files even in a
   // browser that runs the exception-handling one, and fails without them. A reader downloads one.
   duckdb: {extensions: {json: null, parquet: null}},
+  // Figures and queries need JavaScript; the data downloads do not.
+  header:
+    '<noscript><p class="noscript">This site draws its figures and runs its queries with JavaScript, which is off in this browser. The prose still reads, and every table and figure result can be downloaded from the <a href="/pages/data">data catalog</a> (CSV, Parquet, Arrow).</p></noscript>',
   head: '<link rel="icon" href="/favicon.svg" type="image/svg+xml"><meta name="citation_title" content="MINERS: Key Summary of Initial Results (live edition)">',
   footer: `MINERS live working paper, after Domenech, Liu and Aden, <i>MINERS: Key Summary of Initial Results</i>, working paper for discussion, UCL, January 2026 (<b>not for citation</b>). Site edition ${commit}${date ? ` of ${date}` : ""}. Data: USGS, ICMM, World Bank, UN Comtrade, IEA; see the <a href="/pages/data">data catalog</a>.`
 };
