@@ -20,8 +20,10 @@ describe("the built site", () => {
     expect(pages).toEqual(expect.arrayContaining(["/", "/pages/resilience", "/pages/production", "/pages/mapping", "/pages/material-flows", "/pages/policy", "/pages/data", "/pages/workspace"]));
   });
 
-  it.each(pages)("page %s opens with no console error, no foreign request, every cell settled", async (path) => {
-    const page = await browser.newPage();
+  // A phone, a tablet and a laptop: charts sized from the page width must draw at each.
+  const widths = [390, 768, 1280];
+  it.each(pages.flatMap((path) => widths.map((width) => [path, width] as const)))("page %s at %i px opens with no console error, no foreign request, every cell settled", async (path, width) => {
+    const page = await browser.newPage({viewport: {width, height: 900}});
     try {
       const report = await checkPage(page, origin + path);
       expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});

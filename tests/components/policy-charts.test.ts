@@ -177,3 +177,22 @@ describe("PolicyGapMatrix", () => {
     await expect(normalizeSvg(PolicyGapMatrix(cells, {width: 640, selected: {jurisdiction: "EU", type: null}, document: doc()}).outerHTML)).toMatchFileSnapshot("./__snapshots__/policy-gap-matrix.html");
   });
 });
+
+describe("the charts on a phone", () => {
+  it("at 340 px (a 390 px screen) no chart draws a bar of negative width, and long labels are cut with an ellipsis", () => {
+    const charts = [
+      PolicyJurisdictionChart(cells, {width: 340, document: doc()}),
+      IeaTypeChart(policyTypeCounts(typeRows, OPEN_FILTER, "mentions"), {width: 340, document: doc()}),
+      PolicyTypeChart(subtypeCounts(typeRows, OPEN_FILTER, "mentions"), {width: 340, document: doc()}),
+      PolicyTimelineChart(yearLevelCounts(recordRows, OPEN_FILTER), {width: 340, document: doc()}),
+      PolicyStatusChart(statusCounts(recordRows, OPEN_FILTER), {width: 340, document: doc()}),
+      PolicyGapMatrix(cells, {width: 340, document: doc()})
+    ];
+    for (const chart of charts) {
+      const widths = [...chart.querySelectorAll("rect")].map((r) => Number(r.getAttribute("width") ?? 0));
+      expect(widths.filter((w) => w < 0)).toEqual([]);
+    }
+    const ticks = [...charts[1]!.querySelectorAll("g[aria-label='y-axis tick label'] text")].map((t) => t.textContent ?? "");
+    expect(ticks).toContain("Export controls and r…"); // left margin 143 px: 21 characters and the ellipsis
+  });
+});

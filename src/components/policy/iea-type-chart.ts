@@ -43,14 +43,18 @@ export function IeaTypeChart(counts: readonly IeaTypeCount[], {width = 640, unit
     });
     return g;
   };
+  // On a narrow screen the labels give up room to the bars (truncated, with the full name in the tooltip).
+  const left = Math.min(300, Math.round(width * 0.42));
+  const right = Math.min(40, Math.round(width * 0.12));
+  const fit = (label: string) => (label.length * 6 > left - 10 ? `${label.slice(0, Math.max(4, Math.floor((left - 10) / 6) - 1))}…` : label);
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: 18 * Math.max(rows.length, 1) + 80,
-    marginLeft: 300,
-    marginRight: 40,
+    marginLeft: left,
+    marginRight: right,
     x: {label: `${unit[0]!.toUpperCase()}${unit.slice(1)} →`, grid: true, nice: true},
-    y: {domain: rows.map((d) => d.policy_type), label: null},
+    y: {domain: rows.map((d) => d.policy_type), tickFormat: fit, label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
       Plot.barX(rows, {x: "count", y: "policy_type", fill: (d) => typeLabel(d.type), title: (d) => `${d.policy_type} (${typeLabel(d.type)}): ${fmt(d.count)}`, render: tag}),

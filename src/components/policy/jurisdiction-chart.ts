@@ -75,14 +75,18 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
     return g;
   };
   const total = round(rows.reduce((s, d) => s + d.count, 0));
+  // On a narrow screen the labels give up room to the bars (truncated, with the full name in the tooltip).
+  const left = Math.min(200, Math.round(width * 0.42));
+  const right = Math.min(40, Math.round(width * 0.12));
+  const fit = (label: string) => (label.length * 6 > left - 10 ? `${label.slice(0, Math.max(4, Math.floor((left - 10) / 6) - 1))}…` : label);
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: ROW * Math.max(domain.length, 1) + 70,
-    marginLeft: 200,
-    marginRight: 40,
+    marginLeft: left,
+    marginRight: right,
     x: {label: "Records →", grid: true, nice: true},
-    y: {domain, tickFormat: label, label: null},
+    y: {domain, tickFormat: (code: string) => fit(label(code)), label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
       Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${fmt(d.count)}`, render: tag}),

@@ -36,14 +36,18 @@ export function PolicyTypeChart(counts: readonly SubtypeCount[], {width = 640, u
     const n = counts.filter((c) => c.type === t.id).reduce((s, c) => s + c.count, 0);
     return {type: t.id as string, count: n, share: share(n)};
   });
+  // On a narrow screen the labels give up room to the bars (truncated, with the full name in the tooltip).
+  const left = Math.min(220, Math.round(width * 0.42));
+  const right = Math.min(80, Math.round(width * 0.12));
+  const fit = (label: string) => (label.length * 6 > left - 10 ? `${label.slice(0, Math.max(4, Math.floor((left - 10) / 6) - 1))}…` : label);
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
     height: 26 * POLICY_CLASSES.length + 50,
-    marginLeft: 220,
-    marginRight: 80,
+    marginLeft: left,
+    marginRight: right,
     x: {label: `Share of ${unit} (%) →`, grid: true, domain: [0, Math.max(10, ...typeTotals.map((t) => t.share))], nice: true},
-    y: {domain: [...TYPE_LABELS], label: null},
+    y: {domain: [...TYPE_LABELS], tickFormat: fit, label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS]},
     marks: [
       Plot.barX(rows, Plot.stackX({x: "share", y: (d) => typeLabel(d.type), fill: (d) => typeLabel(d.type), stroke: "white", strokeWidth: 1, title: (d) => `${typeLabel(d.type)}: ${d.subtype}, ${fmt(d.count)} (${d.share.toFixed(1)} %)`})),
