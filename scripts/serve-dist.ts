@@ -1,46 +1,50 @@
 /**
- * Serves the built site (dist/) on 127.0.0.1 as a static host would: clean URLs map to .html
- * files, and wasm, Arrow and Parquet files get their media types. Used by the browser tests and
- * the benchmarks, and to check a build before publishing it: `npm run serve`.
+ * Serves the built site (dist/) on 127.0.0.1 as a static host would, with serve-handler (the
+ * handler of Vercel's `serve`): clean URLs (/pages/policy -> pages/policy.html), media types,
+ * byte ranges, Last-Modified, HEAD. Used by the browser tests and the benchmarks, and to check a build
+ * before publishing it: `npm run serve`. A malformed URL gets 400 and a file that cannot be read
+ * 500; no request can stop the server.
  */
-import {createReadStream, existsSync, statSync} from "node:fs";
+import {createReadStream, existsSync, openSync} from "node:fs";
 import {createServer, type Server} from "node:http";
-import {extname, join, normalize, resolve} from "node:path";
+import {resolve} from "node:path";
+import handler from "serve-handler";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".wasm": "application/wasm",
-  ".arrow": "application/vnd.apache.arrow.stream",
-  ".parquet": "application/vnd.apache.parquet",
-  ".csv": "text/csv; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".woff2": "font/woff2"
-};
+/** Types serve-handler's mime table does not know, for the data files pages load. */
+const TYPES: Record<string, string> = {arrow: "application/vnd.apache.arrow.stream", parquet: "application/vnd.apache.parquet"};
 
-/** The file a URL path names inside root, or null: /a -> a.html, /a/ -> a/index.html. */
-export function resolveFile(root: string, urlPath: string): string | null {
-  const path = normalize(decodeURIComponent(urlPath.split("?")[0]!.split("#")[0]!));
-  const base = resolve(root);
-  const file = resolve(join(base, path));
-  if (file !== base && !file.startsWith(base + "/")) return null;
-  const candidates = path.endsWith("/") ? [join(file, "index.html")] : [file, `${file}.html`, join(file, "index.html")];
-  return candidates.find((c) => existsSync(c) && statSync(c).isFile()) ?? null;
+const OPTIONS = (root: string): Parameters<typeof handler>[2] => ({
+  public: root,
+  cleanUrls: true,
+  trailingSlash: false,
+  directoryListing: false,
+  etag: false,
+  headers: Object.entries(TYPES).map(([extension, type]) => ({source: `**/*.${extension}`, headers: [{key: "Content-Type", value: type}]}))
+});
+
+/**
+ * serve-handler pipes a read stream into the response and does not listen for its errors: a read
+ * that fails after the file was found (a file removed or unreadable mid-request) would throw out
+ * of the server. Opening the file first turns the common failures into a rejected promise, which
+ * serve-handler answers with 500 (it calls this inside a try, or inside a promise when hashing);
+ * a late stream error ends the response instead of the process.
+ */
+export function readStream(path: string, options?: {start?: number; end?: number}) {
+  const fd = openSync(path, "r");
+  const stream = createReadStream(path, {...options, fd});
+  stream.on("error", () => stream.destroy());
+  return stream;
 }
 
 export function serveDist(root = "dist", port = 0): Promise<{server: Server; origin: string}> {
+  const options = OPTIONS(resolve(root));
   const server = createServer((request, response) => {
-    const file = resolveFile(root, request.url ?? "/");
-    if (!file) {
-      response.writeHead(404, {"content-type": "text/plain"}).end("not found");
-      return;
-    }
-    response.writeHead(200, {"content-type": TYPES[extname(file)] ?? "application/octet-stream", "content-length": statSync(file).size});
-    createReadStream(file).pipe(response);
+    handler(request, response, options, {createReadStream: readStream as never}).catch(() => {
+      if (!response.headersSent) response.writeHead(500, {"content-type": "text/plain"});
+      response.end("internal error");
+    });
   });
+  server.on("clientError", (_error, socket) => socket.end("HTTP/1.1 400 Bad Request\r\n\r\n"));
   return new Promise((done) => {
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
