@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import {tagMarks} from "./marks.js";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "npm:d3-force";
 
 /** One party in one initiative (a row of policy_participation). */
@@ -75,21 +76,7 @@ export function CooperationNetwork(links: readonly ParticipationLink[], {width =
   const segments = edges.map((e) => ({a: e.source as Node, b: e.target as Node}));
   const partyNodes = nodes.filter((n) => n.kind === "party");
   const initiativeNodes = nodes.filter((n) => n.kind === "initiative");
-  const tag = (attrs: (d: Node) => Record<string, string>, data: Node[], click?: (d: Node) => void): Plot.RenderFunction =>
-    function (index, scales, values, dimensions, context, next) {
-      const g = next!(index, scales, values, dimensions, context)!;
-      const shapes = g.querySelectorAll("circle, path");
-      Array.from(index).forEach((i, j) => {
-        const shape = shapes[j];
-        if (!shape) return;
-        for (const [k, v] of Object.entries(attrs(data[i]!))) shape.setAttribute(k, v);
-        if (click) {
-          (shape as SVGElement).style.cursor = "pointer";
-          shape.addEventListener("click", () => click(data[i]!));
-        }
-      });
-      return g;
-    };
+  const tag = (attrs: (d: Node) => Record<string, string>, data: Node[], click?: (d: Node) => void) => tagMarks(data, attrs, {selector: "circle, path", onClick: click});
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,

@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import {tagMarks} from "./marks.js";
 import type {ListCell, ListMatrix} from "../../lib/policy/critical-lists.js";
 
 export interface CriticalListsMatrixOptions {
@@ -27,20 +28,7 @@ export function CriticalListsMatrix(matrix: ListMatrix, {width = 640, nameOf = (
   const minerals = matrix.minerals.map((m) => m.mineral);
   const count = new Map(matrix.minerals.map((m) => [m.mineral, m.jurisdictions]));
   const label = (m: string) => `${m} (${count.get(m)})`;
-  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const c = matrix.cells[i]!;
-      const rect = rects[j];
-      if (!rect) return;
-      rect.setAttribute("data-jurisdiction", c.jurisdiction);
-      rect.setAttribute("data-mineral", c.mineral);
-      rect.setAttribute("data-state", c.state);
-      rect.setAttribute("data-since", String(c.since));
-    });
-    return g;
-  };
+  const tag = tagMarks(matrix.cells, (c) => ({"data-jurisdiction": c.jurisdiction, "data-mineral": c.mineral, "data-state": c.state, "data-since": String(c.since)}));
   const x = (c: ListCell) => c.jurisdiction;
   const y = (c: ListCell) => label(c.mineral);
   const outline = matrix.cells.filter((c) => c.mineral === selectedMineral || c.jurisdiction === selectedJurisdiction);

@@ -1,9 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_LABELS, typeLabel} from "./colors.js";
-
-/** Split weights carry float noise: counts are shown to one decimal when not whole. */
-const round = (n: number) => Math.round(n * 1000) / 1000;
-const fmt = (n: number) => (Number.isInteger(round(n)) ? String(round(n)) : n.toFixed(1));
+import {formatCount, roundCount, tagMarks} from "./marks.js";
 
 /** Measures of one jurisdiction and type (0 where it has none). */
 export interface GapMatrixCell {
@@ -36,23 +33,7 @@ export function PolicyGapMatrix(cells: readonly GapMatrixCell[], {width = 640, s
   const y = (d: GapMatrixCell) => label.get(d.jurisdiction)!;
   const x = (d: GapMatrixCell) => typeLabel(d.type);
   const max = Math.max(1, ...cells.map((c) => c.count));
-  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const d = cells[i]!;
-      const rect = rects[j];
-      if (!rect) return;
-      rect.setAttribute("data-jurisdiction", d.jurisdiction);
-      rect.setAttribute("data-type", d.type);
-      rect.setAttribute("data-count", String(round(d.count)));
-      if (onSelect) {
-        rect.style.cursor = "pointer";
-        rect.addEventListener("click", () => onSelect(d.jurisdiction, d.type));
-      }
-    });
-    return g;
-  };
+  const tag = tagMarks(cells, (d) => ({"data-jurisdiction": d.jurisdiction, "data-type": d.type, "data-count": String(roundCount(d.count))}), {onClick: onSelect && ((d) => onSelect(d.jurisdiction, d.type))});
   const outlined = cells.filter((c) => selected && (selected.jurisdiction === null || c.jurisdiction === selected.jurisdiction) && (selected.type === null || c.type === selected.type) && (selected.jurisdiction !== null || selected.type !== null));
   const figure = Plot.plot({
     ...(document ? {document} : {}),
@@ -66,11 +47,11 @@ export function PolicyGapMatrix(cells: readonly GapMatrixCell[], {width = 640, s
     y: {domain: order.map(([code]) => label.get(code)!), label: null, tickSize: 0},
     color: {type: "linear", domain: [0, max], range: ["#ffffff", "#08306b"]},
     marks: [
-      Plot.cell(cells, {x, y, fill: "count", stroke: "#dddddd", strokeWidth: 0.5, inset: 0.5, title: (d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${fmt(d.count)}`, render: tag}),
-      Plot.text(cells, {x, y, text: (d: GapMatrixCell) => fmt(d.count), fill: {value: (d: GapMatrixCell) => (d.count === 0 ? "#bbbbbb" : d.count > max / 2 ? "white" : "black"), scale: null}, fontSize: 10}),
+      Plot.cell(cells, {x, y, fill: "count", stroke: "#dddddd", strokeWidth: 0.5, inset: 0.5, title: (d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`, render: tag}),
+      Plot.text(cells, {x, y, text: (d: GapMatrixCell) => formatCount(d.count), fill: {value: (d: GapMatrixCell) => (d.count === 0 ? "#bbbbbb" : d.count > max / 2 ? "white" : "black"), scale: null}, fontSize: 10}),
       Plot.cell(outlined, {x, y, fill: "none", stroke: "#b45309", strokeWidth: 2})
     ]
   });
-  figure.setAttribute("data-measures", String(round(cells.reduce((s, c) => s + c.count, 0))));
+  figure.setAttribute("data-measures", String(roundCount(cells.reduce((s, c) => s + c.count, 0))));
   return figure;
 }

@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
+import {formatCount, labelMargins, roundCount, tagMarks} from "./marks.js";
 
 /** Measures of one jurisdiction and type. */
 export interface JurisdictionTypeCount {
@@ -22,10 +23,6 @@ export interface PolicyJurisdictionChartOptions {
 
 const OTHERS = "__others__";
 const ROW = 20;
-
-/** Sums of split weights carry float noise: three decimals are exact enough for counts of records. */
-const round = (n: number) => Math.round(n * 1000) / 1000;
-const fmt = (n: number) => (Number.isInteger(round(n)) ? String(round(n)) : n.toFixed(1));
 
 /**
  * Records by jurisdiction (the paper's Figure 10a), as horizontal bars stacked by class, most
@@ -57,28 +54,11 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
   const rows = [...data.values()];
   const domain = [...ranked.slice(0, limit).map(([code]) => code), ...(rest.length ? [OTHERS] : [])];
   const totalOf = (code: string) => (code === OTHERS ? rest.reduce((s, [, t]) => s + t.count, 0) : totals.get(code)!.count);
-  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const d = rows[i]!;
-      const rect = rects[j];
-      if (!rect) return;
-      rect.setAttribute("data-jurisdiction", d.jurisdiction);
-      rect.setAttribute("data-type", d.type);
-      rect.setAttribute("data-count", String(round(d.count)));
-      if (onSelect && d.jurisdiction !== OTHERS) {
-        rect.style.cursor = "pointer";
-        rect.addEventListener("click", () => onSelect(d.jurisdiction));
-      }
-    });
-    return g;
-  };
-  const total = round(rows.reduce((s, d) => s + d.count, 0));
-  // On a narrow screen the labels give up room to the bars (truncated, with the full name in the tooltip).
-  const left = Math.min(200, Math.round(width * 0.42));
-  const right = Math.min(40, Math.round(width * 0.12));
-  const fit = (label: string) => (label.length * 6 > left - 10 ? `${label.slice(0, Math.max(4, Math.floor((left - 10) / 6) - 1))}…` : label);
+  const tag = tagMarks(rows, (d) => ({"data-jurisdiction": d.jurisdiction, "data-type": d.type, "data-count": String(roundCount(d.count))}), {
+    onClick: onSelect && ((d) => d.jurisdiction !== OTHERS && onSelect(d.jurisdiction))
+  });
+  const total = roundCount(rows.reduce((s, d) => s + d.count, 0));
+  const {left, right, fit} = labelMargins(width, 200, 40);
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
@@ -89,8 +69,8 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
     y: {domain, tickFormat: (code: string) => fit(label(code)), label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${fmt(d.count)}`, render: tag}),
-      Plot.text(domain, {x: totalOf, y: (d) => d, text: (d) => fmt(totalOf(d)), dx: 4, textAnchor: "start"}),
+      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`, render: tag}),
+      Plot.text(domain, {x: totalOf, y: (d) => d, text: (d) => formatCount(totalOf(d)), dx: 4, textAnchor: "start"}),
       Plot.barX(domain.filter((d) => d === selected), {x: totalOf, y: (d) => d, fill: "none", stroke: "currentColor", strokeWidth: 1.5}),
       Plot.ruleX([0])
     ]

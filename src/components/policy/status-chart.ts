@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
+import {tagMarks} from "./marks.js";
 
 export interface PolicyStatusChartOptions {
   width?: number;
@@ -16,20 +17,7 @@ export interface PolicyStatusChartOptions {
 export function PolicyStatusChart(counts: readonly {status: string | null; count: number}[], {width = 640, onSelect, document}: PolicyStatusChartOptions = {}): HTMLElement | SVGSVGElement {
   const total = counts.reduce((s, c) => s + c.count, 0);
   const rows = counts.filter((c) => c.count > 0).map((c) => ({...c, label: statusLabel(c.status), share: total > 0 ? (100 * c.count) / total : 0}));
-  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const d = rows[i]!;
-      rects[j]?.setAttribute("data-status", d.status ?? "");
-      rects[j]?.setAttribute("data-count", String(d.count));
-      if (onSelect && d.status !== null && rects[j]) {
-        rects[j]!.style.cursor = "pointer";
-        rects[j]!.addEventListener("click", () => onSelect(d.status!));
-      }
-    });
-    return g;
-  };
+  const tag = tagMarks(rows, (d) => ({"data-status": d.status ?? "", "data-count": String(d.count)}), {onClick: onSelect && ((d) => d.status !== null && onSelect(d.status))});
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,

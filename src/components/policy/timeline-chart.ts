@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {LEVEL_COLORS, LEVEL_LABELS, levelLabel} from "./colors.js";
+import {tagMarks} from "./marks.js";
 
 /** Records of one year (null: not given) and one jurisdiction level. */
 export interface YearGroupCount {
@@ -33,21 +34,7 @@ export function PolicyTimelineChart(cells: readonly YearGroupCount[], {width = 6
   const rows = cells.filter((c) => c.count > 0).map((c) => ({...c, x: c.year === null ? NO_YEAR : String(c.year), label: levelLabel(c.group)}));
   const undated = rows.filter((d) => d.year === null);
   const total = rows.reduce((s, d) => s + d.count, 0);
-  const tag: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const d = rows[i]!;
-      const rect = rects[j];
-      if (!rect || d.year === null) return;
-      rect.setAttribute("data-year", String(d.year));
-      if (onSelect) {
-        rect.style.cursor = "pointer";
-        rect.addEventListener("click", () => onSelect(d.year!));
-      }
-    });
-    return g;
-  };
+  const tag = tagMarks(rows, (d) => (d.year === null ? null : {"data-year": String(d.year)}), {onClick: onSelect && ((d) => d.year !== null && onSelect(d.year))});
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,

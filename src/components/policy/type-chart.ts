@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {POLICY_CLASSES} from "../../lib/policy/vocabulary.js";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
+import {labelMargins} from "./marks.js";
 
 /** Records (or their weight) of one IEA policy type in one class. */
 export interface SubtypeCount {
@@ -36,10 +37,7 @@ export function PolicyTypeChart(counts: readonly SubtypeCount[], {width = 640, u
     const n = counts.filter((c) => c.type === t.id).reduce((s, c) => s + c.count, 0);
     return {type: t.id as string, count: n, share: share(n)};
   });
-  // On a narrow screen the labels give up room to the bars (truncated, with the full name in the tooltip).
-  const left = Math.min(220, Math.round(width * 0.42));
-  const right = Math.min(80, Math.round(width * 0.12));
-  const fit = (label: string) => (label.length * 6 > left - 10 ? `${label.slice(0, Math.max(4, Math.floor((left - 10) / 6) - 1))}…` : label);
+  const {left, right, fit} = labelMargins(width, 220, 80);
   const figure = Plot.plot({
     ...(document ? {document} : {}),
     width,
