@@ -106,3 +106,22 @@ export function looseCharts(page: Page): Promise<string[]> {
       .map((svg) => svg.getAttribute("aria-label") ?? svg.outerHTML.slice(0, 80))
   );
 }
+
+/** A query cell of a page, by its id. */
+export const queryCell = (page: Page, id: string) => page.locator(`.query-cell#${id}`);
+
+/** Waits until a query cell has finished (done, error or cancelled) and returns its state. */
+export async function settled(page: Page, id: string): Promise<string> {
+  await page.waitForFunction((id) => !["loading", "running"].includes(document.getElementById(id)?.dataset.state ?? "loading"), id, {timeout: 120_000});
+  return (await queryCell(page, id).getAttribute("data-state"))!;
+}
+
+/** Replaces a query cell's text as a reader does (focus, select all, type) and runs it with Ctrl-Enter. */
+export async function typeAndRun(page: Page, id: string, sql: string): Promise<string> {
+  await queryCell(page, id).locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(sql);
+  // The key handler starts the run at once (state "loading"), so waiting for the end cannot see the last run's.
+  await page.keyboard.press("Control+Enter");
+  return settled(page, id);
+}

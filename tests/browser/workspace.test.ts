@@ -10,7 +10,7 @@ import {parseBibtex, texToText} from "../../lib/reader/bibtex.ts";
 import {decodeText, readParam} from "../../lib/reader/permalink.ts";
 import {EXAMPLES} from "../../lib/reader/workspace-examples.ts";
 import {hhi} from "../../lib/resilience/concentration.ts";
-import {checkPage, useSite} from "./chromium.ts";
+import {checkPage, queryCell, settled, typeAndRun, useSite} from "./chromium.ts";
 
 // The reader's tools, in the built site: query cells (edit, run, errors, cancel, large results,
 // the locked database), permalinks, figure downloads and citations. Runs after `npm run build`
@@ -42,23 +42,9 @@ async function open(path: string): Promise<{page: Page; errors: () => string[]}>
   return {page, errors: () => [...report.consoleErrors, ...report.foreignRequests, ...report.failedRequests]};
 }
 
-const cell = (page: Page, id: string) => page.locator(`.query-cell#${id}`);
+const cell = queryCell;
 
-/** Waits until the cell has finished (done, error or cancelled) and returns its state. */
-async function settled(page: Page, id: string): Promise<string> {
-  await page.waitForFunction((id) => !["loading", "running"].includes(document.getElementById(id)?.dataset.state ?? "loading"), id, {timeout: 120_000});
-  return (await cell(page, id).getAttribute("data-state"))!;
-}
 
-/** Replaces the editor's text as a reader does (focus, select all, type) and runs it with Ctrl-Enter. */
-async function typeAndRun(page: Page, id: string, sql: string): Promise<string> {
-  await cell(page, id).locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.insertText(sql);
-  // The key handler starts the run at once (state "loading"), so waiting for the end cannot see the last run's.
-  await page.keyboard.press("Control+Enter");
-  return settled(page, id);
-}
 
 /** The result table's body as rows of cell texts. */
 async function resultRows(page: Page, id: string): Promise<string[][]> {

@@ -322,7 +322,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     if (sql !== undefined) queryCell.query = sql;
     lastResult = null;
     await queryCell.run();
-    if (queryCell.dataset.state !== "done") throw new Error(queryCell.querySelector(".qc-error")?.textContent ?? `the query ended ${queryCell.dataset.state}`);
+    if (queryCell.dataset.state !== "done") throw new Error(queryCell.querySelector(".qc-error[data-slot=run]")?.textContent ?? `the query ended ${queryCell.dataset.state}`);
     return lastResult ?? figure.rows;
   };
 

@@ -5,13 +5,20 @@
  * and timing, an automatic chart where the result has an obvious one, and the whole result as CSV.
  * Errors show in place and the page goes on working. The edited query lives in the page's URL
  * (query-string parameter named after the cell), so a link reproduces it: opening the link runs it.
+ *
+ * A link can carry any query, and it runs on open, so the cell guards the page: a query longer
+ * than MAX_QUERY_LENGTH is refused before DuckDB sees it; a query that breaks DuckDB-WASM gets its
+ * error in place while the database replaces itself (database.ts); and a Cancel that has not taken
+ * effect within CANCEL_GRACE_MS stops the database, so that a query DuckDB cannot interrupt does not
+ * hold the page's database for good.
  */
 import {sql, PostgreSQL} from "npm:@codemirror/lang-sql";
 import {Prec} from "npm:@codemirror/state";
 import {keymap} from "npm:@codemirror/view";
 import {EditorView, basicSetup} from "npm:codemirror";
 import {decodeText, encodeText, MAX_TOKEN_LENGTH, readParam, withParam} from "../../lib/reader/permalink.js";
-import type {DuckDBClientLike, DuckDBConnection, ResultBatch} from "./database.js";
+import {CANCEL_GRACE_MS, forcedCancelMessage, queryRefusal, stoppedMessage, withMessage, type CellMessages, type MessageSlot} from "../../lib/reader/query-guard.js";
+import {DatabaseStopped, isHealingDatabase, type DuckDBClientLike, type DuckDBConnection, type ResultBatch} from "./database.js";
 import {MAX_ROWS_KEPT, ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "./query-result.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
@@ -98,14 +105,14 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
 
   const editorHost = document.createElement("div");
   editorHost.className = "qc-editor";
+  // The cell's messages, one per slot (query-guard.ts): what the page's link did (a damaged link,
+  // kept while the reader runs queries), whether the query fits in a link, and how the last run
+  // ended. Each slot is set and cleared on its own, so that no message hides another.
   const message = document.createElement("div");
   message.className = "qc-message";
-  // What the page's link did (a damaged link), kept while the reader runs queries.
-  const linkNote = document.createElement("div");
-  linkNote.className = "qc-link-note";
   const output = document.createElement("div");
   output.className = "qc-output";
-  root.append(editorHost, toolbar, linkNote, message, output);
+  root.append(editorHost, toolbar, message, output);
 
   // The URL is written a moment after typing stops, and always through one chain, in order.
   let urlWrite = Promise.resolve();
@@ -113,13 +120,15 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
   const writeUrl = (text: string) => {
     urlWrite = urlWrite.then(async () => {
       let token: string | null = null;
+      let tooLong = false;
       if (text !== original) {
         token = await encodeText(text);
         if (token.length > MAX_TOKEN_LENGTH) {
           token = null;
-          showMessage("note", "This query is too long to keep in a link; the link opens the original query.");
+          tooLong = true;
         }
       }
+      showMessage("link-length", tooLong ? "note" : null, "This query is too long to keep in a link; the link opens the original query.");
       const href = withParam(window.location.href, id, token);
       if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
       link.href = `${href.replace(/#.*$/, "")}#${anchor}`;
@@ -148,12 +157,22 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
 
   const setText = (text: string) => view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}});
 
-  function showMessage(kind: "error" | "note", text: string, where = message) {
-    const el = document.createElement(kind === "error" ? "pre" : "p");
-    el.className = kind === "error" ? "qc-error" : "qc-note";
-    if (kind === "error") el.setAttribute("role", "alert");
-    el.textContent = text;
-    where.replaceChildren(el);
+  let messages: CellMessages = [];
+  /** Sets the slot's message (kind null clears it) and shows every slot's. */
+  function showMessage(slot: MessageSlot, kind: "error" | "note" | null, text = "") {
+    const next = withMessage(messages, slot, kind ? {kind, text} : null);
+    if (next.length === messages.length && next.every(([s, m], i) => s === messages[i]![0] && m === messages[i]![1])) return;
+    messages = next;
+    message.replaceChildren(
+      ...messages.map(([slot, {kind, text}]) => {
+        const el = document.createElement(kind === "error" ? "pre" : "p");
+        el.className = kind === "error" ? "qc-error" : "qc-note";
+        if (kind === "error") el.setAttribute("role", "alert");
+        el.dataset.slot = slot;
+        el.textContent = text;
+        return el;
+      })
+    );
   }
 
   const setState = (state: QueryCellState, text: string) => {
@@ -171,7 +190,17 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
     return client;
   };
 
-  let current: {connection: DuckDBConnection | null; cancelled: boolean} | null = null;
+  interface Job {
+    db: DuckDBClientLike | null;
+    connection: DuckDBConnection | null;
+    cancelled: boolean;
+    /** Rejects when Cancel is pressed, so that a run still waiting for its database ends at once. */
+    stop: Promise<never>;
+    abandon(): void;
+    /** True once Cancel had to stop the database (the query did not stop within CANCEL_GRACE_MS). */
+    forced: boolean;
+  }
+  let current: Job | null = null;
   // A run asked for while another is under way (the database still loading, or a query running)
   // is not dropped: the editor's text runs as soon as the current one ends.
   let again = false;
@@ -183,18 +212,34 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
       return;
     }
     const text = view.state.doc.toString();
-    const job: {connection: DuckDBConnection | null; cancelled: boolean} = {connection: null, cancelled: false};
+    const refusal = queryRefusal(text);
+    if (refusal) {
+      setState("error", "");
+      showMessage("run", "error", refusal);
+      return;
+    }
+    let abandon!: () => void;
+    const stop = new Promise<never>((_, reject) => (abandon = () => reject(new Cancelled())));
+    stop.catch(() => {});
+    const job: Job = {db: null, connection: null, cancelled: false, stop, abandon, forced: false};
     current = job;
-    message.replaceChildren();
+    showMessage("run", null);
     setState("loading", "Loading the tables…");
     let started = performance.now();
     try {
-      const db = await database();
-      if (job.cancelled) throw new Cancelled();
-      job.connection = await db._db.connect();
+      // The database keeps starting after a Cancel here; only this run gives up waiting for it.
+      const db = await Promise.race([database(), job.stop]);
+      job.db = db;
+      const connecting = db._db.connect();
+      const connection = await Promise.race([connecting, job.stop]).catch((error) => {
+        void connecting.then((c) => c.close()).catch(() => {}); // cancelled meanwhile: closed unused
+        throw error;
+      });
+      job.connection = connection;
+      if (job.cancelled) throw new Cancelled(); // Cancel pressed while connecting: nothing was sent
       setState("running", "Running…");
       started = performance.now();
-      const reader = await job.connection.send(text);
+      const reader = await connection.send(text);
       const batches: ResultBatch[] = [];
       let numRows = 0;
       let truncated = false;
@@ -223,9 +268,10 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
     } catch (error) {
       if (job.cancelled) {
         setState("cancelled", `Cancelled after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
+        if (job.forced) showMessage("run", "note", forcedCancelMessage());
       } else {
         setState("error", "");
-        showMessage("error", errorText(error));
+        showMessage("run", "error", error instanceof DatabaseStopped ? stoppedMessage(error.reason, error.broke) : errorText(error));
       }
     } finally {
       current = null;
@@ -242,7 +288,7 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
     try {
       options.onResult?.(result);
     } catch (error) {
-      showMessage("error", errorText(error));
+      showMessage("run", "error", errorText(error));
     }
     if (!showResult) return;
     const table = ResultTable(result, {maxRows, document});
@@ -267,17 +313,27 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
   async function cancel(): Promise<void> {
     const job = current;
     again = false;
-    if (!job) return;
+    if (!job || job.cancelled) return;
     job.cancelled = true;
     status.textContent = "Cancelling…";
+    job.abandon();
+    // DuckDB checks for a cancel only between steps of its work, and one step can take seconds (or
+    // minutes, for some joins); meanwhile its worker runs nothing else. So a query that has not
+    // stopped within the grace period is stopped with its database, which a fresh one replaces.
+    setTimeout(() => {
+      if (current !== job || !job.connection || !isHealingDatabase(job.db)) return; // it stopped
+      job.forced = true;
+      status.textContent = "Stopping the database…";
+      job.db.restart(`a query did not stop within ${CANCEL_GRACE_MS / 1000} s of Cancel`, job.connection);
+    }, CANCEL_GRACE_MS);
     await job.connection?.cancelSent().catch(() => false);
   }
 
   async function reset(): Promise<void> {
     await cancel();
     setText(original);
-    message.replaceChildren();
-    linkNote.replaceChildren();
+    showMessage("run", null);
+    showMessage("link", null);
     clearTimeout(urlTimer);
     await writeUrl(original);
     if (autorun || root.result) await run();
@@ -322,7 +378,7 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
         setText(await decodeText(token));
         fromLink = true;
       } catch (error) {
-        showMessage("error", `The query in this page's link could not be read (${errorText(error)}); the original query is shown.`, linkNote);
+        showMessage("link", "error", `The query in this page's link could not be read (${errorText(error)}); the original query is shown.`);
       }
     }
     await writeUrl(view.state.doc.toString());
