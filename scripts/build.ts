@@ -5,7 +5,9 @@
  * loader file itself changed; a source or lib/ change would go unnoticed, so the cache is cleared.
  */
 import {spawnSync} from "node:child_process";
-import {existsSync, renameSync, rmSync} from "node:fs";
+import {existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {finishHtml} from "./finish-html.ts";
 
 const OUTPUT = process.env.MINERS_DIST ?? "dist"; // the benchmark builds its own copy
 const STAGING = `.dist-staging-${process.pid}`;
@@ -32,6 +34,16 @@ if (!existsSync(`${STAGING}/index.html`)) {
   console.error(`build: ${STAGING}/index.html is missing; ${OUTPUT}/ is left as it was`);
   process.exit(1);
 }
+finishPages(STAGING);
 rmSync(OUTPUT, {recursive: true, force: true});
 renameSync(STAGING, OUTPUT);
 console.error(`build: ${OUTPUT}/ written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+
+function finishPages(dir: string): void {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) finishPages(path);
+    else if (name.endsWith(".html")) writeFileSync(path, finishHtml(readFileSync(path, "utf-8"), path));
+  }
+}

@@ -9,6 +9,7 @@
  * `draw(rows, {width})` returns the chart; a figure that depends on the reader's inputs gets a new
  * draw function with `element.redraw(draw)`, and keeps the reader's query result.
  */
+import {accessible} from "./accessibility.js";
 import type {FigureDefinition} from "../../lib/figures/define.js";
 import type {SnapshotRef} from "../../lib/reader/citation.js";
 import {arrowRows, type ArrowTableLike} from "../../lib/reader/arrow-rows.js";
@@ -156,7 +157,7 @@ export function LiveFigure(definition: FigureDefinition, snapshotRows: Row[], in
     try {
       body.replaceChildren(draw(figure.rows, {width: w, document}));
       // Plot names its marks' groups with aria-label; a label needs a role to be read (WCAG 4.1.2).
-      for (const g of body.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
+      accessible(body);
       figure.dataset.state = figure.source;
     } catch (error) {
       const box = el("p", "qc-error");

@@ -9,6 +9,7 @@ const CSS = `
 .query-cell .qc-editor .cm-editor { max-height: 24rem; }
 .query-cell .qc-editor .cm-scroller { font-family: var(--monospace, monospace); }
 .query-cell .qc-editor .cm-focused { outline: 2px solid var(--theme-foreground-focus, #3b5fc0); }
+.query-cell .qc-editor .cm-activeLine { background-color: transparent; } /* its tint takes type names (#085) under 4.5:1 */
 .qc-toolbar, .figure-tools { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.4rem 0; font: 13px/1.4 var(--sans-serif); }
 .qc-toolbar button, .figure-tools button, .cite-panel button { font: inherit; padding: 0.15rem 0.6rem; cursor: pointer; }
 .qc-toolbar .qc-status { color: var(--theme-foreground-muted); }

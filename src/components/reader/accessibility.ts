@@ -1,0 +1,77 @@
+/**
+ * What the libraries the pages use leave out of WCAG 2.1 AA, put back on whatever a page draws,
+ * now and later (Inputs.table adds rows as the reader scrolls; charts redraw):
+ * - a control with no accessible name gets one (4.1.2): Inputs' range sliders take the label of
+ *   their form (its number box has it already); a table's checkboxes say which row they select;
+ * - Plot names its marks' groups with aria-label, which needs a role to be read (4.1.2): role=group;
+ * - a box that scrolls must be reachable by keyboard (2.1.1): tabindex=0.
+ * Call watchAccessibility() once per page; accessible(root) does one pass.
+ */
+
+const FIELDS = "input:not([type=hidden]), select, textarea";
+
+/** Whether a control already has a name a screen reader reads. */
+function named(control: Element): boolean {
+  if (control.getAttribute("aria-label") || control.getAttribute("aria-labelledby") || control.closest("label")) return true;
+  const id = control.getAttribute("id");
+  return id !== null && control.ownerDocument.querySelector(`label[for="${CSS.escape(id)}"]`) !== null;
+}
+
+const text = (e: Element | null | undefined) => (e?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+/** A name for a control that has none, from what surrounds it; null when nothing says what it is. */
+function nameFor(control: Element): string | null {
+  if (control.getAttribute("type") === "checkbox") {
+    const cell = control.closest("th, td");
+    if (cell?.tagName === "TH") return "Select all rows";
+    const row = control.closest("tr");
+    if (row) {
+      const first = [...row.children].find((c) => c !== cell && text(c));
+      return `Select row: ${text(first).slice(0, 80) || "this row"}`;
+    }
+  }
+  const form = control.closest("form");
+  const label = form?.querySelector(":scope > label");
+  return text(label) || null;
+}
+
+/** One pass over root: names unnamed controls, gives Plot's labelled groups a role, makes scroll boxes focusable. Returns how many elements it changed. */
+export function accessible(root: ParentNode): number {
+  let changed = 0;
+  for (const control of root.querySelectorAll(FIELDS)) {
+    if (named(control)) continue;
+    const name = nameFor(control);
+    if (name) {
+      control.setAttribute("aria-label", name);
+      changed++;
+    }
+  }
+  for (const g of root.querySelectorAll("svg g[aria-label]:not([role])")) {
+    g.setAttribute("role", "group");
+    changed++;
+  }
+  for (const box of root.querySelectorAll<HTMLElement>(".table-scroll, .scroll, [data-scroll]")) {
+    if (!box.hasAttribute("tabindex")) {
+      box.setAttribute("tabindex", "0");
+      changed++;
+    }
+  }
+  return changed;
+}
+
+/** Runs accessible() on the page now and after every change to it, once per animation frame. */
+export function watchAccessibility(root: HTMLElement = document.body): MutationObserver {
+  let queued = false;
+  const run = () => {
+    queued = false;
+    accessible(root);
+  };
+  const observer = new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(run);
+  });
+  observer.observe(root, {childList: true, subtree: true});
+  run();
+  return observer;
+}
