@@ -27,8 +27,13 @@ export const text = () => trimmed.pipe(z.string().min(1, "must not be empty"));
 /** Text where empty means missing (null). */
 export const optionalText = () => trimmed.transform((s) => (s === "" ? null : s));
 
+/**
+ * A number as every source read here writes it: digits, an optional minus and decimal point with
+ * digits on both sides. Nothing else ("1e3", "+5", "45.", ".5", "1,000") is taken, so a value cut
+ * short or written in another convention fails instead of passing as another number.
+ */
 function numberFrom(s: string): number {
-  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : NaN;
+  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
 }
 
 /** A number in [min, max]; empty is missing (null) only when `optional`. */

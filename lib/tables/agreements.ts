@@ -25,6 +25,7 @@ export const agreementsTable = defineTable<AgreementRow>({
     }
   ],
   key: ["agreement"],
+  minRows: 13,
   columns: {
     agreement: {type: "utf8", description: "Name of the instrument"},
     parties: {type: "utf8", description: "Parties by name, separated by \"; \""},

@@ -34,6 +34,7 @@ export const cooperationRulesTable = defineTable<CooperationRuleRow>({
     "is_used marks the rule the site uses (policy_participation), the one with the smallest distance.",
   sources: [IEA_SOURCE, {path: PAPER_VALUES_FILE, title: "The working paper's stated values", citation: "Domenech, T., Liu, H., Aden, G. et al. (2026). MINERS: Key Summary of Initial Results. Working paper, not for citation.", licence: "Working paper, not for citation; values transcribed as printed"}],
   key: ["rule_id"],
+  minRows: 8,
   columns: {
     rule_id: {type: "utf8", description: "Id of the rule: selection-by-grouping"},
     description: {type: "utf8", description: "The rule in words"},

@@ -29,6 +29,7 @@ export const countriesTable = defineTable<CountryRow>({
     }
   ],
   key: ["iso3"],
+  minRows: 135,
   columns: {
     iso3: {type: "utf8", description: "ISO 3166-1 alpha-3 code"},
     iso_numeric: {type: "utf8", description: "ISO 3166-1 numeric code, three digits; null for codes ISO does not assign"},

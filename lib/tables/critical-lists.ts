@@ -28,6 +28,7 @@ export const criticalListsTable = defineTable<CriticalListRow>({
     }
   ],
   key: ["list_name", "mineral"],
+  minRows: 277,
   columns: {
     jurisdiction: {type: "utf8", description: "Who issued the list"},
     jurisdiction_code: {type: "utf8", description: "ISO 3166-1 alpha-3 code of the country, or EU"},

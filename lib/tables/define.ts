@@ -1,4 +1,5 @@
 import type {ColumnType} from "./arrow.js";
+import {SourceError} from "../sources/source-error.js";
 
 /** One column of a published table: its Arrow type, what it holds, and its unit if it has one. */
 export interface ColumnSpec {
@@ -33,6 +34,12 @@ export interface TableSpec<Row extends object = Record<string, unknown>> {
   /** Columns that identify a row; checked for duplicates after build. */
   key: (keyof Row & string)[];
   columns: {[K in keyof Row & string]: ColumnSpec};
+  /**
+   * The fewest rows the table may have: its count when its sources were last checked. A file that
+   * lost whole rows at its end still parses, so without this bound it would publish a shorter
+   * table. Lower it on purpose when a new edition of a source has fewer rows.
+   */
+  minRows: number;
   build(read: (path: string) => string): Row[];
 }
 
@@ -47,11 +54,16 @@ export function arrowSchema<Row extends object>(spec: TableSpec<Row>): {[K in ke
 }
 
 /**
- * Builds a table and checks what its builder promises: every row has exactly the spec's columns,
- * and no two rows share a key. Throws Error naming the table, the row and the column.
+ * Builds a table and checks what its builder promises: at least minRows rows (else SourceError
+ * naming the files read, one of which lost rows), every row has exactly the spec's columns, and no
+ * two rows share a key (else Error naming the table, the row and the column).
  */
 export function buildTable<Row extends object>(spec: TableSpec<Row>, read: (path: string) => string): Row[] {
-  const rows = spec.build(read);
+  const files = new Set<string>();
+  const rows = spec.build((path) => (files.add(path), read(path)));
+  if (rows.length < spec.minRows) {
+    throw new SourceError([...files].join(", "), 0, "(rows)", rows.length, `table ${spec.name} has ${rows.length} rows, fewer than its minRows ${spec.minRows}: one of these files has lost rows (cut short?); if fewer is right, lower minRows in lib/tables`);
+  }
   const names = Object.keys(spec.columns);
   const seen = new Map<string, number>();
   rows.forEach((row, i) => {

@@ -140,6 +140,7 @@ export const frameworkLevelsTable = defineTable<FrameworkLevelRow>({
     "The three levels of the paper's framework for assessing resilience along the value chain, as listed above its Table 1: the source of shock (seven items), the level of exposure (three) and the degree of vulnerability (three), one row per item, worded as printed.",
   sources: [{...PAPER_SOURCE, path: FRAMEWORK_LEVELS_FILE, title: "MINERS: Key Summary of Initial Results, the framework's levels (list above Table 1)"}],
   key: ["level_order", "item_order"],
+  minRows: 13,
   columns: {
     level_order: {type: "int32", description: "Level of the framework: 1 source of shock, 2 exposure, 3 vulnerability"},
     level: {type: "utf8", description: "The level as printed, e.g. The source of Shock"},
@@ -159,6 +160,7 @@ export const frameworkShocksTable = defineTable<FrameworkShockRow>({
     "The paper's Table 1, one row per main type of shock and mitigation strategy (22 rows, 8 shocks), in the printed order. The printed cells list several strategies each; they are split into one row per strategy where a new capitalised phrase begins. Seven shocks are the sources of shock of the framework's first level; the eighth, policy-induced supply and demand changes, appears in the table only (in_source_list false). Wording is kept as printed.",
   sources: [PAPER_SOURCE, {...PAPER_SOURCE, path: FRAMEWORK_LEVELS_FILE, title: "MINERS: Key Summary of Initial Results, the framework's levels (to check the sources of shock)"}],
   key: ["shock_order", "strategy_order"],
+  minRows: 22,
   columns: {
     shock_order: {type: "int32", description: "Position of the shock in Table 1 (1-8)"},
     shock: {type: "utf8", description: "Main type of shock, as printed"},

@@ -33,6 +33,7 @@ export const governanceTable = defineTable<WgiRow>({
     CROSSWALK_SOURCE
   ],
   key: ["wgi_code", "year", "indicator"],
+  minRows: 32100, // 214 economies x 25 years x 6 indicators
   columns: {
     iso3: {type: "utf8", description: "ISO 3166-1 alpha-3 code of the economy (XKX for Kosovo); null for the former Netherlands Antilles"},
     wgi_code: {type: "utf8", description: "The economy's code as the WGI writes it (ZAR for the DR Congo, ROM for Romania, ...)"},

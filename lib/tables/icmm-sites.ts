@@ -40,6 +40,7 @@ export const icmmSitesTable = defineTable<IcmmSiteRow>({
     "All 8,508 sites of the public ICMM Global Mining Dataset (September 2025 release): mines, smelters, refineries and plants of every commodity, with their location, country and commodities, for the all-sites layer of the map. The dataset gives no tonnages, status or owners. Two repairs are made and flagged: names garbled by a wrong text encoding in the source (\"CaraÃ­ba\") are restored (name_repaired), and each site's coordinates are checked against its stated country (coords_outside_country), because the source has errors such as Australian mines listed under New Caledonia. The stated country is kept as published.",
   sources: [icmmSource(ICMM_FILE), CROSSWALK_SOURCE],
   key: ["icmm_id"],
+  minRows: 8508, // every site of the September 2025 release
   columns: {
     icmm_id: {type: "utf8", description: "ICMM site identifier (ICMMID)"},
     confidence: {type: "utf8", description: "ICMM Confidence Factor: High, Moderate or Very Low (a single source, WAPHA)"},

@@ -15,6 +15,7 @@ export const mfaFlowsTable = defineTable<MfaFlowRow>({
     "Every flow of the site's global lithium (kt Li) and nickel (kt Ni) material-flow systems of 2021, after the paper's Figures 5 and 6, with where its value comes from: a figure the paper states, a share the paper states applied to a total it states, or a USGS MCS 2023 mine-production row. Flows no source gives have no value and are derived by reconciliation in the page; flows the reader's assumptions recompute (end of life, collection, recovery) are marked by their model role. Each value carries an uncertainty class (A 5 %, B 15 %, C 30 % relative standard deviation).",
   sources: [MFA_SOURCE, ...paperValuesTable.sources, ...productionTable.sources.filter((s) => s.edition === "MCS2023")],
   key: ["id"],
+  minRows: 56,
   columns: {
     system: {type: "utf8", description: "lithium or nickel"},
     id: {type: "utf8", description: "Flow id"},

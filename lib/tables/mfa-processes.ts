@@ -17,6 +17,7 @@ export const mfaProcessesTable = defineTable<MfaProcessRow>({
     "The processes (nodes) of the site's global lithium and nickel material-flow systems of 2021, after the paper's Figures 5 and 6: their stage from mining to end of life, the state of the material they handle, whether they lie outside the system boundary (sources and sinks, with no mass balance), and whether they hold a stock.",
   sources: [MFA_SOURCE],
   key: ["id"],
+  minRows: 46,
   columns: {
     system: {type: "utf8", description: "lithium or nickel"},
     id: {type: "utf8", description: "Process id"},

@@ -27,6 +27,7 @@ export const mspMembersTable = defineTable<MspMemberRow>({
     }
   ],
   key: ["party_code"],
+  minRows: 15,
   columns: {
     partner: {type: "utf8", description: "The partner as the source names it"},
     party_code: {type: "utf8", description: "ISO 3166-1 alpha-3 code, or EU for the European Union"},

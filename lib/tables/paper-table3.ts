@@ -87,6 +87,7 @@ export const paperTable3Table = defineTable<PaperTable3Row>({
     }
   ],
   key: ["row_in_table"],
+  minRows: 12,
   columns: {
     row_in_table: {type: "int32", description: "Position of the row in the printed table (1-12)"},
     confidence: {type: "utf8", description: "Printed 'Confiden[ce]' (header cut off): High, Moderate, Very Low or empty"},

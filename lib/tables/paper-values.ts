@@ -18,6 +18,7 @@ export const paperValuesTable = defineTable<PaperValue>({
     }
   ],
   key: ["id"],
+  minRows: 62,
   columns: {
     id: {type: "utf8", description: "Stable identifier of the figure"},
     section: {type: "utf8", description: "Site section the figure belongs to"},

@@ -82,6 +82,8 @@ export const policiesTable = defineTable<PolicyRow>({
     "working paper's Figures 10 to 12 ('600+ measures').",
   sources: [IEA_SOURCE, CLASSES_SOURCE],
   key: ["policy_id"],
+  // An author may load a smaller export in place of the IEA's (CLASSIFICATION.md): no floor beyond one record; a cut file is caught by the CSV reader.
+  minRows: 1,
   columns: {
     policy_id: {type: "utf8", description: "The site's id of the record: a slug of its title, with its countries appended when the title recurs"},
     title: {type: "utf8", description: "Title as the IEA gives it, trimmed, with encoding damage repaired"},

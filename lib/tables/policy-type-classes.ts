@@ -29,6 +29,7 @@ export const policyTypeClassesTable = defineTable<PolicyTypeClassRow>({
     "publish its mapping; this is the site's, reviewed line by line.",
   sources: [CLASSES_SOURCE],
   key: ["topic", "family", "type", "category"],
+  minRows: 52,
   columns: {
     topic: {type: "utf8", description: "IEA topic"},
     family: {type: "utf8", description: "IEA policy family"},

@@ -25,6 +25,8 @@ export const policyTypesTable = defineTable<PolicyTypeRow>({
     "shows both beside the working paper's.",
   sources: [IEA_SOURCE, CLASSES_SOURCE],
   key: ["policy_id", "topic", "family", "type", "category"],
+  // An author may load a smaller export in place of the IEA's (CLASSIFICATION.md): no floor beyond one record; a cut file is caught by the CSV reader.
+  minRows: 1,
   columns: {
     policy_id: {type: "utf8", description: "The record (policies.policy_id)"},
     topic: {type: "utf8", description: "IEA topic of the type (Critical Minerals for most; a record can also carry types of other topics)"},

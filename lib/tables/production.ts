@@ -9,6 +9,7 @@ export const productionTable = defineTable<ProductionRow>({
     "Production of lithium, nickel, cobalt, natural graphite, rare earths, copper and manganese by country and year, as each edition of the USGS Mineral Commodity Summaries (2022, 2023, 2024) reports it, one row per edition, place, stage and year. Later editions revise earlier years: choose the edition on purpose. Countries carry ISO 3166-1 codes; \"Other countries\" and world totals are kept as aggregates. Withheld (W) and unavailable (NA) values are missing, with their status.",
   sources: MCS_SOURCES,
   key: ["edition", "commodity", "stage", "country", "year"],
+  minRows: 760, // 21 world tables; each file is also checked to end with its World total rows
   columns: {
     edition: {type: "utf8", description: "USGS MCS edition the value is taken from, e.g. MCS2023"},
     commodity: {type: "utf8", description: "Mineral commodity"},

@@ -9,6 +9,7 @@ export const reservesTable = defineTable<ReservesRow>({
     "Reserves of lithium, nickel, cobalt, natural graphite, rare earths, copper and manganese by country, as reported in the USGS Mineral Commodity Summaries 2023 and 2024 (MCS 2022's tables hold production only, so no reserves for the 2021 reference year are machine-readable). A value such as \">130,000,000\" is a lower bound: it is kept in lower_bound_t and the value stays missing.",
   sources: MCS_SOURCES.filter((s) => s.edition !== "MCS2022"),
   key: ["edition", "commodity", "country"],
+  minRows: 219,
   columns: {
     edition: {type: "utf8", description: "USGS MCS edition"},
     commodity: {type: "utf8", description: "Mineral commodity"},

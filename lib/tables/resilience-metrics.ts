@@ -65,6 +65,7 @@ export const resilienceMetricsTable = defineTable<ResilienceMetricRow>({
     "The paper's Table 2, twelve metrics from the supply-chain resilience and criticality literature grouped by the resilience capacity they measure (anticipation, absorption, adaptation, recovery, system level), each with its definition, example indicators and key literature, worded as printed. The printed table names each capacity once for its group of rows; here every row carries it. The id is the site's own, used to link each metric to its computation on the resilience page.",
   sources: [{...PAPER_SOURCE, path: METRICS_TABLE2_FILE, title: "MINERS: Key Summary of Initial Results, Table 2 (A summary of main proposed metrics to assess resilience)"}],
   key: ["row_in_table"],
+  minRows: 12,
   columns: {
     row_in_table: {type: "int32", description: "Position of the row in the printed table (1-12)"},
     id: {type: "utf8", description: "The site's identifier of the metric (not printed in the paper)"},

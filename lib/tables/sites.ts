@@ -147,6 +147,7 @@ export const sitesTable = defineTable<SiteRow>({
     "Lithium and nickel sites in the fields of the working paper's Table 3 (example of a global mine-level dataset), from two open sources: the 329 sites of the ICMM Global Mining Dataset (September 2025) whose commodities mention lithium or nickel, with location, country and commodities only; and the 160 lithium deposits compiled by Busch et al. (2024) for a supply model, with status, reserve grade, reserves, resources, and three model parameters. The two sources overlap (a producing lithium mine can appear in both) and are not merged. Missing values stay null; no operator or technology is given by either source. The 2022 production, the capacity and the cost of a Busch deposit are model output (listed in modelled_fields), not observations: present them as such. Coordinates are checked against the stated country (coords_outside_country) and names garbled by a wrong text encoding are repaired (name_repaired).",
   sources: [icmmSource(ICMM_LI_NI_FILE), BUSCH_SOURCE, CROSSWALK_SOURCE],
   key: ["source_dataset", "source_id"],
+  minRows: 489, // 329 ICMM Li/Ni sites + 160 Busch et al. deposits
   columns: {
     source_dataset: {type: "utf8", description: `Source: "${ICMM_LABEL}" or "${BUSCH_LABEL}"`},
     source_id: {type: "utf8", description: "Identifier in the source: ICMMID, or Busch's row number d"},

@@ -44,6 +44,7 @@ export const tradeTable = defineTable<TradeRow>({
     CROSSWALK_SOURCE
   ],
   key: ["year", "reporter_m49", "partner_m49", "flow", "hs_code"],
+  minRows: 226,
   columns: {
     year: {type: "int32", description: "Reference year"},
     commodity: {type: "utf8", description: "lithium or nickel"},

@@ -1,14 +1,17 @@
 import {readFileSync} from "node:fs";
+import {csvFormatRows, csvParseRows} from "d3-dsv";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseUsgsValue, tidyMcsWorld} from "../../lib/sources/usgs-mcs.ts";
 
 const sources = "data/sources";
+const read = (file: string) => decodeSource(readFileSync(join(sources, file)), file);
 const crosswalkFile = "reference/country_name_iso3_crosswalk.csv";
-const crosswalk = parseCrosswalk(readFileSync(join(sources, crosswalkFile), "utf-8"), crosswalkFile);
+const crosswalk = parseCrosswalk(read(crosswalkFile), crosswalkFile);
 const lithiumFile = "usgs_mcs/mcs2023/mcs2023-lithi_world.csv";
-const lithiumText = readFileSync(join(sources, lithiumFile), "utf-8");
+const lithiumText = read(lithiumFile);
 
 describe("parseUsgsValue", () => {
   it('parseUsgsValue(raw) reads "1,700", " 55300" and keeps W, NA and blanks missing', () => {
@@ -19,6 +22,12 @@ describe("parseUsgsValue", () => {
     expect(parseUsgsValue("XX", "f", 2, "c")).toEqual({value: null, status: "not applicable", lowerBound: null});
     expect(parseUsgsValue("", "f", 2, "c")).toEqual({value: null, status: "blank", lowerBound: null});
     expect(parseUsgsValue("    >9,100,000", "f", 2, "c")).toEqual({value: null, status: "lower bound", lowerBound: 9_100_000});
+  });
+
+  it('parseUsgsValue(raw) takes numbers only as the USGS writes them: "55.300" (a European thousands dot) and decimals are errors, not 55.3', () => {
+    for (const raw of ["55.300", "1.040.000", "55300.0", "1,700.5", "1 700", "+5", "1e3", ">1.5"]) {
+      expect(() => parseUsgsValue(raw, "f.csv", 3, "Prod_t_2021"), raw).toThrow(`f.csv:3: column "Prod_t_2021", value ${JSON.stringify(raw)}: not a number`);
+    }
   });
 
   it("parseUsgsValue(raw) rejects malformed numbers and negative tonnages, naming file, line, column and value", () => {
@@ -56,7 +65,7 @@ describe("tidyMcsWorld", () => {
 
   it('tidyMcsWorld(text) keeps a ">" reserve as a lower bound with the value missing', () => {
     const file = "usgs_mcs/mcs2023/mcs2023-nicke_world.csv";
-    const nickel = tidyMcsWorld(readFileSync(join(sources, file), "utf-8"), file, crosswalk);
+    const nickel = tidyMcsWorld(read(file), file, crosswalk);
     expect(nickel.reserves.find((d) => d.kind === "world")).toMatchObject({value_t: null, lower_bound_t: 100_000_000, status: "lower bound"});
   });
 
@@ -73,6 +82,31 @@ describe("tidyMcsWorld", () => {
   it("tidyMcsWorld(text) throws on a missing column", () => {
     const bad = lithiumText.replace("Source,Country,Type", "Source,Nation,Type");
     expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(/:1: column "Country".*required column is missing/);
+  });
+
+  it("tidyMcsWorld(text) throws on a missing value column of the edition, naming it", () => {
+    const cobalt = "usgs_mcs/mcs2023/mcs2023-cobal_world.csv";
+    const text = read(cobalt);
+    const dropColumn = (t: string, index: number) => csvFormatRows(csvParseRows(t).map((row) => row.filter((_, i) => i !== index))) + "\n";
+    expect(() => tidyMcsWorld(dropColumn(text, 3), cobalt, crosswalk)).toThrow(`${cobalt}:1: column "Prod_t_2021", value null: required column is missing: MCS2023 gives production for 2021 and 2022`);
+    expect(() => tidyMcsWorld(lithiumText.replace("Reserves_t,", "Reserve_t,"), lithiumFile, crosswalk)).toThrow(`${lithiumFile}:1: column "Reserves_t", value null: required column is missing: MCS2023 gives reserves`);
+    expect(() => tidyMcsWorld(lithiumText.replace("Prod_t_2021,", "Prod_t_2020,"), lithiumFile, crosswalk)).toThrow(`${lithiumFile}:1: column "Prod_t_2021", value null: required column is missing`);
+  });
+
+  it("tidyMcsWorld(text) throws on a column the edition does not have", () => {
+    const bad = lithiumText.replace(/\r\n/g, ",\r\n").replace("Reserves_notes,", "Reserves_notes,Capacity");
+    expect(() => tidyMcsWorld(bad, lithiumFile, crosswalk)).toThrow(`${lithiumFile}:1: column "Capacity", value "Capacity": not a column of the MCS2023 world tables`);
+  });
+
+  it("tidyMcsWorld(text) throws when the file lost its World total row, or its refinery section", () => {
+    const lines = lithiumText.split("\r\n");
+    const withoutWorld = lines.slice(0, -2).join("\r\n") + "\r\n";
+    expect(() => tidyMcsWorld(withoutWorld, lithiumFile, crosswalk)).toThrow(`${lithiumFile}:11: column "Country", value "Other countries": the mine production rows must end with the World total row, and there is none`);
+    const copper = "usgs_mcs/mcs2023/mcs2023-coppe_world.csv";
+    const mineOnly = read(copper).split("\r\n").slice(0, 19).join("\r\n") + "\r\n";
+    expect(() => tidyMcsWorld(mineOnly, copper, crosswalk)).toThrow(`${copper}:19: column "Type", value null: no refinery production rows: the copper world table gives mine and refinery production`);
+    const refinery = lithiumText.replace('MCS2023,Portugal,"Mine production, lithium content"', 'MCS2023,Portugal,"Refinery production"');
+    expect(() => tidyMcsWorld(refinery, lithiumFile, crosswalk)).toThrow(`${lithiumFile}:9: column "Type", value "Refinery production": the lithium world table has mine production only`);
   });
 
   it("tidyMcsWorld(text) throws when the edition in the file contradicts its name", () => {

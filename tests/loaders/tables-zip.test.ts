@@ -8,6 +8,7 @@ import {tableFromIPC} from "apache-arrow";
 import {validate} from "datapackage";
 import JSZip from "jszip";
 import {beforeAll, describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {findTable} from "../../lib/tables/index.ts";
 
@@ -69,7 +70,7 @@ describe("src/data/tables.zip.ts", () => {
 /** Builds one table with one source file edited. */
 function buildCorrupted(table: string, file: string, edit: (text: string) => string) {
   const read = (path: string) => {
-    const text = readFileSync(join("data/sources", path), "utf-8");
+    const text = decodeSource(readFileSync(join("data/sources", path)), path);
     if (path !== file) return text;
     const edited = edit(text);
     expect(edited).not.toBe(text); // the corruption must take

@@ -1,10 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseAgreements} from "../../lib/sources/policy-sources.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {agreementsTable} from "../../lib/tables/agreements.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(agreementsTable, read);
 const get = (start: string) => rows.find((r) => r.agreement.startsWith(start))!;
 
@@ -31,7 +32,7 @@ describe("agreementsTable", () => {
 
 describe("parseAgreements on bad fixtures", () => {
   const header = "agreement,parties,party_codes,type,date,date_precision,source_url";
-  const parse = (lines: string[], head = header) => () => parseAgreements([head, ...lines].join("\n"), "bad-agreements.csv");
+  const parse = (lines: string[], head = header) => () => parseAgreements([head, ...lines].join("\n") + "\n", "bad-agreements.csv");
   const good = "EU-Chile partnership,European Union; Chile,EU;CHL,MoU,2023-07-18,day,https://example.org/a";
 
   it("parseAgreements(text) accepts the good fixture", () => {

@@ -1,9 +1,10 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {countriesTable, CROSSWALK_FILE} from "../../lib/tables/countries.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 
-const text = readFileSync("data/sources/" + CROSSWALK_FILE, "utf-8");
+const text = decodeSource(readFileSync("data/sources/" + CROSSWALK_FILE), CROSSWALK_FILE);
 const rows = buildTable(countriesTable, () => text);
 
 describe("countriesTable", () => {

@@ -1,10 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {normaliseMineral, parseCriticalLists} from "../../lib/sources/policy-sources.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {criticalListsTable} from "../../lib/tables/critical-lists.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(criticalListsTable, read);
 const list = (code: string, year: number, category = "critical") => rows.filter((r) => r.jurisdiction_code === code && r.list_year === year && r.category === category);
 
@@ -69,7 +70,7 @@ describe("criticalListsTable", () => {
 describe("parseCriticalLists on bad fixtures", () => {
   const header = "jurisdiction,jurisdiction_code,list_name,list_year,published,category,order_in_source,mineral_as_listed,official_source,official_url,transcribed_from_url,notes";
   const row = (order: string, mineral: string, code = "USA", listYear = "2022") => `United States,${code},Test list,${listYear},2022-02-24,critical,${order},${mineral},FR doc,https://example.org/list,,`;
-  const parse = (lines: string[], head = header) => () => parseCriticalLists([head, ...lines].join("\n"), "bad-lists.csv");
+  const parse = (lines: string[], head = header) => () => parseCriticalLists([head, ...lines].join("\n") + "\n", "bad-lists.csv");
 
   it("parseCriticalLists(text) accepts the good fixture", () => {
     expect(parse([row("1", "Lithium (Li)"), row("2", "Nickel - battery grade")])().map((r) => r.row.mineral)).toEqual(["lithium", "nickel"]);

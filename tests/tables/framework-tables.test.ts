@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {
@@ -12,7 +13,7 @@ import {
 } from "../../lib/tables/framework-shocks.ts";
 import {METRICS_TABLE2_FILE, parseMetricsTable2, resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const levels = buildTable(frameworkLevelsTable, read);
 const shocks = buildTable(frameworkShocksTable, read);
 const metrics = buildTable(resilienceMetricsTable, read);

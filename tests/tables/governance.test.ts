@@ -1,11 +1,12 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {parseWgi} from "../../lib/sources/wgi.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(governanceTable, read);
 const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
 const get = (code: string, year: number, indicator: string) => rows.find((r) => r.wgi_code === code && r.year === year && r.indicator === indicator)!;
@@ -64,7 +65,7 @@ describe("governanceTable", () => {
 describe("parseWgi on bad fixtures", () => {
   const header = "codeindyr,code,countryname,year,indicator,estimate,stddev,nsource,pctrank,pctranklower,pctrankupper";
   const good = "AUScc2021,AUS,Australia,2021,cc,1.71,0.16,9,94.8,89.0,96.7";
-  const parse = (lines: string[]) => () => parseWgi([header, ...lines].join("\n"), "bad-wgi.csv", crosswalk);
+  const parse = (lines: string[]) => () => parseWgi([header, ...lines].join("\n") + "\n", "bad-wgi.csv", crosswalk);
 
   it("parseWgi(text) accepts the good fixture row", () => {
     expect(parse([good])()[0]).toMatchObject({line: 2, row: {iso3: "AUS", estimate: 1.71}});

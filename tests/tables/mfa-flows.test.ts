@@ -1,5 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseMfaFlows, parseMfaProcesses} from "../../lib/sources/mfa.ts";
 import {parsePaperValues} from "../../lib/sources/paper-values.ts";
 import {buildTable} from "../../lib/tables/define.ts";
@@ -7,7 +8,7 @@ import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const flows = buildTable(mfaFlowsTable, read);
 const processes = buildTable(mfaProcessesTable, read);
 const get = (id: string) => flows.find((f) => f.id === id)!;

@@ -1,10 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseMspMembers} from "../../lib/sources/policy-sources.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mspMembersTable} from "../../lib/tables/msp-members.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(mspMembersTable, read);
 
 describe("mspMembersTable", () => {
@@ -39,7 +40,7 @@ describe("mspMembersTable", () => {
 
 describe("parseMspMembers on bad fixtures", () => {
   const header = "partner,code,joined,joined_precision,status,source_url";
-  const parse = (lines: string[], head = header) => () => parseMspMembers([head, ...lines].join("\n"), "bad-msp.csv");
+  const parse = (lines: string[], head = header) => () => parseMspMembers([head, ...lines].join("\n") + "\n", "bad-msp.csv");
   const good = "Norway,NOR,2023-06,month,joined later,https://example.org/msp";
 
   it("parseMspMembers(text) accepts the good fixture", () => {

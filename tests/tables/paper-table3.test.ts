@@ -1,10 +1,11 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {PAPER_TABLE3_FILE, paperTable3Table, parsePaperTable3} from "../../lib/tables/paper-table3.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(paperTable3Table, read);
 const row = (n: number) => rows[n - 1]!;
 const text = read(PAPER_TABLE3_FILE);

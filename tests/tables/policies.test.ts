@@ -2,6 +2,7 @@ import {readFileSync} from "node:fs";
 import {csvFormat, csvParse} from "d3-dsv";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseIeaPolicies, promulgated} from "../../lib/sources/iea-policies.ts";
 import {SourceError} from "../../lib/sources/source-error.ts";
 import {buildTable} from "../../lib/tables/define.ts";
@@ -12,7 +13,7 @@ import {policyParticipationTable} from "../../lib/tables/policy-participation.ts
 import {policyTypeClassesTable} from "../../lib/tables/policy-type-classes.ts";
 import {policyTypesTable} from "../../lib/tables/policy-types.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const exportText = read(IEA_FILE);
 const raw = csvParse(exportText);
 const policies = buildTable(policiesTable, read);
@@ -91,7 +92,7 @@ describe("the IEA export as published", () => {
 describe("bad input to the IEA export stops the build, naming file, line, column and value", () => {
   const header = Object.keys(raw[0]!);
   const records = raw.map((d) => ({...d}));
-  const rewrite = (rows: Record<string, string | undefined>[], columns = header) => csvFormat(rows as Record<string, string>[], columns);
+  const rewrite = (rows: Record<string, string | undefined>[], columns = header) => csvFormat(rows as Record<string, string>[], columns) + "\n";
   const parse = (text: string) => () => readPolicies(withExport(text));
 
   it("a cell of bad JSON names the record's line and the column", () => {

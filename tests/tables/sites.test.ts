@@ -1,12 +1,13 @@
 import {readFileSync} from "node:fs";
 import {csvParse} from "d3-dsv";
 import {describe, expect, it} from "vitest";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {BUSCH_FILE, BUSCH_LABEL, ICMM_LABEL, MODELLED, sitesTable, type SiteRow} from "../../lib/tables/sites.ts";
 import {icmmSitesTable, ICMM_LI_NI_FILE} from "../../lib/tables/icmm-sites.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(sitesTable, read);
 const icmm = rows.filter((r) => r.source_dataset === ICMM_LABEL);
 const busch = rows.filter((r) => r.source_dataset === BUSCH_LABEL);

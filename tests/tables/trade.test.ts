@@ -2,10 +2,11 @@ import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseComtrade, tidyComtrade} from "../../lib/sources/comtrade.ts";
 import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {decodeSource} from "../../lib/sources/decode.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {tradeTable} from "../../lib/tables/trade.ts";
 
-const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(tradeTable, read);
 const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
 const lithiumFile = "trade/comtrade_lithium_hs253090_282520_283691_2020_2024.csv";
@@ -94,7 +95,7 @@ describe("parseComtrade and tidyComtrade on bad fixtures", () => {
   const line36 = lines[34]!; // motCode 2100
   const line37 = lines[35]!; // motCode 0
   const edit = (line: string, changes: Record<string, string>) => line.split(",").map((v, i) => changes[names[i]!] ?? v).join(",");
-  const run = (body: string[], head = header!) => () => tidyComtrade(parseComtrade([head, ...body].join("\n"), "bad-trade.csv"), "bad-trade.csv", crosswalk);
+  const run = (body: string[], head = header!) => () => tidyComtrade(parseComtrade([head, ...body].join("\n") + "\n", "bad-trade.csv"), "bad-trade.csv", crosswalk);
 
   it("tidyComtrade(parseComtrade(text)) keeps the total of the good fixture and drops its breakdown", () => {
     const {rows: kept, dropped} = run([line36, line37])();
