@@ -8,6 +8,22 @@ ORDER BY commodity, stage, kind, country`;
 
 const USGS = "USGS, Mineral Commodity Summaries 2023 data release (doi:10.5066/P9WCYUI6)";
 
+const IEA = "IEA, Critical Minerals Data Explorer 2025 (CC BY 4.0), tables iea_supply and iea_supply_checks";
+
+/** The IEA's supply by country with its block's stated total: the rows of the two-tier models. */
+const IEA_SUPPLY = `SELECT 'supply' AS source, s.mineral, s.tier, s.year, s.country, s.iso3, s.kind, s.value_kt, c.total_kt`;
+
+/** The IEA rows and the Comtrade export rows the two-tier network reads (lib/resilience/tier-models.ts). */
+const TWO_TIER_SQL = `${IEA_SUPPLY},
+  NULL::VARCHAR AS hs_code, NULL::VARCHAR AS partner_iso3, NULL::DOUBLE AS net_weight_kg
+FROM iea_supply s JOIN iea_supply_checks c USING (mineral, tier, year)
+UNION ALL
+SELECT 'trade', commodity, 'mining', year, reporter_name, reporter_iso3, NULL, NULL, NULL,
+  hs_code, partner_iso3, net_weight_kg
+FROM trade
+WHERE flow = 'export' AND partner_iso3 IS NOT NULL AND hs_code = '253090'
+ORDER BY source, mineral, tier, year, country, partner_iso3`;
+
 export const RESILIENCE_FIGURES: readonly FigureDefinition[] = [
   defineFigure({
     id: "fig-t1",
@@ -37,6 +53,61 @@ ORDER BY row_in_table`,
     tables: ["resilience_metrics"]
   }),
   defineFigure({
+    id: "fig-s17",
+    number: "S17",
+    section: "resilience",
+    kind: "table",
+    title: "Do the IEA's country rows add up to its totals?",
+    caption:
+      "Each block of the IEA's supply sheet (a mineral, a tier, a year) against its stated total. Where the rows exceed the total, the excess is the value of one named country that Rest of world also holds: the site keeps the stated total and counts as unsplit only what the named countries leave.",
+    source: `${IEA}. Check: lib/sources/iea-explorer.ts checkBlock.`,
+    sql: `SELECT mineral, tier, year, unit, total_kt, rows_sum_kt, difference_kt, status, counted_twice,
+  rest_of_world_kt, rest_of_world_net_kt, top3_share_stated, top3_share_recomputed, choice
+FROM iea_supply_checks
+ORDER BY mineral, tier, year`,
+    tables: ["iea_supply_checks"]
+  }),
+  defineFigure({
+    id: "fig-s18",
+    number: "S18",
+    section: "resilience",
+    title: "Concentration of mining and refining in 2024, six minerals",
+    caption:
+      "The Herfindahl-Hirschman index of each tier, as a range: from the rest of the world spread over many small suppliers (left end) to the rest as one supplier (right end). The query gives the IEA's 2024 rows with their totals, and the 2023 WGI of the countries named, for the governance-weighted HHI in the table.",
+    source: `${IEA}; World Bank, Worldwide Governance Indicators, 2024 update, table governance. Model: lib/resilience/tier-models.ts tierConcentration (lib/resilience/tiers.ts).`,
+    sql: `${IEA_SUPPLY},
+  NULL::VARCHAR AS indicator, NULL::DOUBLE AS estimate
+FROM iea_supply s JOIN iea_supply_checks c USING (mineral, tier, year)
+WHERE s.year = 2024
+UNION ALL
+SELECT 'governance', NULL, NULL, year, country, iso3, NULL, NULL, NULL, indicator, estimate
+FROM governance
+WHERE year = 2023 AND iso3 IN (SELECT iso3 FROM iea_supply WHERE year = 2024)
+ORDER BY source, mineral, tier, country, iso3, indicator`,
+    tables: ["iea_supply", "iea_supply_checks", "governance"],
+    model: "lib/resilience/tier-models.ts#tierConcentration"
+  }),
+  defineFigure({
+    id: "fig-s19",
+    number: "S19",
+    section: "resilience",
+    title: "Concentration of mining and refining from 2020 to 2040",
+    caption:
+      "The HHI range of each tier in the IEA's 2024 estimate and its base case for 2030, 2035 and 2040 (bands), with the USGS's mine production of 2020-2023 (grey bars, each year from the latest MCS edition that gives it). The USGS's rare earths (all rare-earth oxides) are not the IEA's magnet rare earths, so they are left out.",
+    source: `${IEA}; USGS, Mineral Commodity Summaries 2022-2024 data releases, table production. Model: lib/resilience/tier-models.ts tierTrajectories.`,
+    sql: `${IEA_SUPPLY},
+  NULL::VARCHAR AS edition
+FROM iea_supply s JOIN iea_supply_checks c USING (mineral, tier, year)
+UNION ALL
+SELECT 'usgs', p.commodity, 'mining', p.year, p.country, p.iso3, p.kind, p.value_t / 1000, NULL, p.edition
+FROM production p
+WHERE p.stage = 'mine' AND p.commodity IN ('cobalt', 'copper', 'graphite', 'lithium', 'nickel')
+  AND p.edition = (SELECT max(q.edition) FROM production q WHERE q.year = p.year AND q.commodity = p.commodity AND q.stage = p.stage)
+ORDER BY source, mineral, tier, year, kind, country`,
+    tables: ["iea_supply", "iea_supply_checks", "production"],
+    model: "lib/resilience/tier-models.ts#tierTrajectories"
+  }),
+  defineFigure({
     id: "fig-s3",
     number: "S3",
     section: "resilience",
@@ -47,6 +118,30 @@ ORDER BY row_in_table`,
     sql: PRODUCTION_2021,
     tables: ["production"],
     model: "lib/resilience/figure-models.ts#shockRecovery"
+  }),
+  defineFigure({
+    id: "fig-s20",
+    number: "S20",
+    section: "resilience",
+    title: "Recovery path of a shock on two tiers",
+    caption:
+      "The share of world demand for refined metal met each month under the scenario set in the explorer, on the mine-to-refinery network of the IEA's year, with links allocated by the rule chosen (an assumption). The query gives the IEA's rows and the Comtrade exports the rule can use; HiGHS solves the network in your browser.",
+    source: `${IEA}; UN Comtrade extracts, table trade. Model: lib/resilience/tier-models.ts twoTierShock (lib/resilience/two-tier.ts, HiGHS linear programs of lib/resilience/recovery.ts).`,
+    sql: TWO_TIER_SQL,
+    tables: ["iea_supply", "iea_supply_checks", "trade"],
+    model: "lib/resilience/tier-models.ts#twoTierShock"
+  }),
+  defineFigure({
+    id: "fig-s21",
+    number: "S21",
+    section: "resilience",
+    title: "Time to survive of two outages, 2024 to 2040",
+    caption:
+      "The time to survive (HiGHS) of an outage of China's lithium refining and of Indonesia's nickel mining, and of the explorer's own scenario, in each of the IEA's years, under the explorer's share lost, stockpile, spare capacity and allocation rule. An open circle at the top: the buffers cover the loss for as long as it lasts.",
+    source: `${IEA}; UN Comtrade extracts, table trade. Model: lib/resilience/tier-models.ts scenarioYears.`,
+    sql: TWO_TIER_SQL,
+    tables: ["iea_supply", "iea_supply_checks", "trade"],
+    model: "lib/resilience/tier-models.ts#scenarioYears"
   }),
   defineFigure({
     id: "fig-s4",
@@ -62,6 +157,18 @@ WHERE edition = 'MCS2023' AND year = 2021 AND kind = 'country' AND value_t > 0
 ORDER BY commodity, stage, country`,
     tables: ["production"],
     model: "lib/resilience/figure-models.ts#percolationCurves"
+  }),
+  defineFigure({
+    id: "fig-s22",
+    number: "S22",
+    section: "resilience",
+    title: "Percolation of the mine-to-refinery network of six minerals",
+    caption:
+      "The mean size of the largest connected component against the share of nodes removed, for the network whose nodes are countries as miners and as refiners and whose links are the mine-to-refinery flows of the six minerals under the explorer's rule and year (2024 while the explorer shows 2021).",
+    source: `${IEA}; UN Comtrade extracts, table trade. Model: lib/resilience/tier-models.ts tierPercolation (lib/resilience/percolation.ts), seeded.`,
+    sql: TWO_TIER_SQL,
+    tables: ["iea_supply", "iea_supply_checks", "trade"],
+    model: "lib/resilience/tier-models.ts#tierPercolation"
   }),
   defineFigure({
     id: "fig-s5",

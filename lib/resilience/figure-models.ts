@@ -19,8 +19,9 @@ export type Row = Readonly<Record<string, unknown>>;
 export const EDITION = "MCS2023";
 export const YEAR = 2021;
 
-type Kind = "string" | "number" | "boolean";
-function field(row: Row, name: string, kind: Kind, nullable: boolean, index: number): never | string | number | boolean | null {
+export type Kind = "string" | "number" | "boolean";
+/** The value of column `name` of a row, checked against its type; throws RangeError naming the row and the column. */
+export function field(row: Row, name: string, kind: Kind, nullable: boolean, index: number): never | string | number | boolean | null {
   if (!(name in row)) throw new RangeError(`row ${index + 1} has no column "${name}"`);
   let value = row[name];
   if (typeof value === "bigint") value = Number(value);

@@ -6,6 +6,8 @@ import {criticalListsTable} from "./critical-lists.js";
 import {frameworkLevelsTable, frameworkShocksTable} from "./framework-shocks.js";
 import {governanceTable} from "./governance.js";
 import {icmmSitesTable} from "./icmm-sites.js";
+import {ieaSupplyTable} from "./iea-supply.js";
+import {ieaSupplyChecksTable} from "./iea-supply-checks.js";
 import {mfaFlowsTable} from "./mfa-flows.js";
 import {mfaProcessesTable} from "./mfa-processes.js";
 import {mspMembersTable} from "./msp-members.js";
@@ -36,6 +38,8 @@ export const TABLES: readonly TableSpec<any>[] = [
   frameworkShocksTable,
   governanceTable,
   icmmSitesTable,
+  ieaSupplyTable,
+  ieaSupplyChecksTable,
   mfaFlowsTable,
   mfaProcessesTable,
   mspMembersTable,

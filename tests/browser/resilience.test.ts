@@ -11,6 +11,9 @@ import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
 import {productionTable} from "../../lib/tables/production.ts";
 import {reservesTable} from "../../lib/tables/reserves.ts";
+import {tableFromIPC} from "apache-arrow";
+import {tierConcentration, tierTrajectories, twoTierShock, type TierShockInputs} from "../../lib/resilience/tier-models.ts";
+import {RULE_LABELS} from "../../lib/resilience/two-tier.ts";
 import {checkPage, looseCharts, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks the published page.
@@ -22,6 +25,8 @@ let origin: string;
 let highs: LpSolver;
 
 const read = (p: string) => readFileSync("data/sources/" + p, "utf-8");
+/** A figure's published result, as the page draws it. */
+const published = (id: string) => tableFromIPC(readFileSync(`${process.env.MINERS_DIST ?? "dist"}/data/figures/${id}.arrow`)).toArray().map((d) => d.toJSON() as Record<string, unknown>);
 const production = buildTable(productionTable, read);
 
 beforeAll(async () => {
@@ -133,7 +138,10 @@ describe("/pages/resilience", () => {
     expect(loose).toEqual([]);
     expect(await page.locator("#fig-t1 .figure-body table.framework-table tr[data-shock]").count()).toBe(8);
     expect(await page.locator("#fig-t2 .figure-body table.framework-table tr[data-metric]").count()).toBe(12);
-    for (const id of ["fig-s3", "fig-s4", "fig-s5"]) expect(await page.locator(`#${id} .figure-body svg`).count(), id).toBeGreaterThan(0);
+    for (const id of ["fig-s3", "fig-s4", "fig-s5", "fig-s18", "fig-s19", "fig-s21", "fig-s22"]) expect(await page.locator(`#${id} .figure-body svg`).count(), id).toBeGreaterThan(0);
+    // The IEA's checks are a table; the two-tier recovery path waits for a year from 2024.
+    expect(await page.locator("#fig-s17 .figure-body table.supply-checks tr[data-block]").count()).toBe(12);
+    expect(await text("#fig-s20 .figure-body")).toMatch(/Choose a year from 2024/);
     // The paper's tables have no picture to save; the charts do.
     expect(await page.locator("#fig-t1 [data-download=svg]").count()).toBe(0);
     expect(await page.locator("#fig-s4 [data-download=svg]").count()).toBe(1);
@@ -186,5 +194,78 @@ describe("/pages/resilience", () => {
     } finally {
       await other.close();
     }
+  });
+
+  it("shows the 2024 mining and refining HHI of lithium and nickel side by side, as lib computes them from the published rows, with their paths to 2040", async () => {
+    const metrics = tierConcentration(published("fig-s18"));
+    for (const mineral of ["lithium", "nickel"]) {
+      for (const tier of ["mining", "refining"]) {
+        const cell = page.locator(`#fig-s18 tr[data-mineral='${mineral}'][data-tier='${tier}'] [data-metric=hhi]`);
+        const node = metrics.find((m) => m.mineral === mineral && m.tier === tier)!.hhi.value!;
+        expect(Number(await cell.getAttribute("data-lower")), `${mineral} ${tier}`).toBeCloseTo(node.lower, 9);
+        expect(Number(await cell.getAttribute("data-upper")), `${mineral} ${tier}`).toBeCloseTo(node.upper, 9);
+      }
+    }
+    // Worked by hand in tests/lib/resilience/tier-models.test.ts: lithium refining 5,380.8-5,385.3 against mining 2,216.3-2,297.9.
+    expect(await text("#fig-s18 tr[data-mineral='lithium'][data-tier='refining'] [data-metric=hhi]")).toBe("5,380.8–5,385.3");
+    expect(await text("#fig-s18 tr[data-mineral='lithium'][data-tier='mining'] [data-metric=hhi]")).toBe("2,216.3–2,297.9");
+    expect(await text("#fig-s18 tr[data-mineral='nickel'][data-tier='mining'] [data-metric=hhi]")).toBe("4,198.5–4,386.2");
+    expect(await text("#fig-s18 tr[data-mineral='nickel'][data-tier='mining'] [data-metric=hhi_wgi]")).toBe("missing*");
+    // The paths to 2040: one panel per mineral.
+    const panels = await page.locator("#fig-s19 .figure-body g[aria-label='text'] text").allTextContents();
+    expect([...panels].sort()).toEqual(["cobalt", "copper", "graphite", "lithium", "magnet rare earths", "nickel"]);
+    expect(tierTrajectories(published("fig-s19")).filter((m) => m.source === "IEA" && m.year === 2040)).toHaveLength(12);
+    // The nickel discrepancy is shown, not forced.
+    expect(await page.locator("#fig-s17 td[data-block='nickel/mining'][data-year='2024']").textContent()).toBe("3,961 vs 3,861: +100 = Australia twice");
+    expect(await page.locator("#fig-s17 td[data-block='nickel/refining'][data-year='2024']").getAttribute("data-difference")).toBe("113.1");
+  });
+
+  it("a link to a Chinese lithium refining outage in 2024 reopens it, with its time to survive from HiGHS in the browser; changing the links redraws it without reloading", async () => {
+    const other = await browser.newPage();
+    try {
+      const report = await checkPage(other, `${origin}/pages/resilience?year=2024&mineral=lithium&tier=refining&country=China#fig-s20`, {timeout: 120_000});
+      expect(report.consoleErrors).toEqual([]);
+      expect(report.cellErrors).toEqual([]);
+      await other.evaluate(() => ((window as unknown as {pageMark: string}).pageMark = "tiers"));
+      const inputs: TierShockInputs = {mineral: "lithium", year: 2024, tier: "refining", rule: "domestic-trade", country: "China", sharePercent: 50, months: 6, stockpileDays: 30, sparePercent: 5};
+      const node = twoTierShock(published("fig-s20"), inputs, highs);
+      const tts = async () => Number(await other.locator("#shock-results[data-network='two tiers'] [data-shock=tts]").getAttribute("data-value"));
+      expect(await tts()).toBeCloseTo(node.timeToSurvive, 9);
+      // By hand (tests/lib/resilience/tier-models.test.ts): stock / (demand - maximum flow) = 2.8247 months.
+      expect(await tts()).toBeCloseTo(2.8247, 4);
+      expect(Number(await other.locator("[data-shock=tts-hand]").getAttribute("data-value"))).toBeCloseTo(2.8247, 4);
+      expect(await other.locator("[data-shock=tts]").textContent()).toBe("2.82 months");
+      expect(await other.locator("#shock-country select option:checked").textContent()).toBe("China");
+      expect(await other.locator("#fig-s20 .figure-body svg").count()).toBeGreaterThan(0);
+      expect(await other.locator("#fig-s3 .figure-body").textContent()).toMatch(/choose 2021/);
+      // Every mine linked to every refinery: the others' spare refining reaches idle ore.
+      await other.locator("#shock-rule select").selectOption({label: RULE_LABELS.pooled});
+      const pooled = twoTierShock(published("fig-s20"), {...inputs, rule: "pooled"}, highs).timeToSurvive;
+      await expect.poll(tts).toBeCloseTo(pooled, 9);
+      expect(pooled).toBeCloseTo(2.9332, 4);
+      await expect.poll(() => new URL(other.url()).searchParams.get("rule")).toBe("pooled");
+      expect(new URL(other.url()).searchParams.get("year")).toBe("2024");
+      expect(await other.evaluate(() => (window as unknown as {pageMark?: string}).pageMark)).toBe("tiers");
+      // Figure S21 follows the outage through the IEA's years, HiGHS beside the maximum flow.
+      const cells = other.locator("#fig-s21 tr[data-scenario='lithium-refining-china'] td[data-value]");
+      await expect.poll(() => cells.count()).toBe(8);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("choosing 2040 and nickel mining in the explorer hits Indonesia, as the scenario of Figure S21 does", async () => {
+    await page.locator("#shock-year select").selectOption({label: "2040: IEA mining → refining, base case"});
+    await page.locator("#shock-mineral select").selectOption({label: "nickel"});
+    await page.locator("#shock-tier input[value='0']").check();
+    // The country chosen before (Australia) mines nickel too, so it stays chosen until the reader picks another.
+    await expect.poll(() => page.locator("#shock-country select option:checked").textContent()).toBe("Australia");
+    await page.locator("#shock-country select").selectOption({label: "Indonesia"});
+    await expect.poll(() => page.locator("#shock-results[data-network='two tiers'] [data-shock=tts]").count()).toBe(1);
+    const inputs: TierShockInputs = {mineral: "nickel", year: 2040, tier: "mining", rule: "domestic-trade", country: "Indonesia", sharePercent: 50, months: 6, stockpileDays: 90, sparePercent: 5};
+    const node = twoTierShock(published("fig-s20"), inputs, highs);
+    await expect.poll(() => valueOf("#shock-results [data-shock=tts]")).toBeCloseTo(node.timeToSurvive, 9);
+    await expect.poll(() => new URL(page.url()).searchParams.get("mineral")).toBe("nickel");
+    await notReloaded();
   });
 });

@@ -16,6 +16,8 @@ export const TABLE_FILES = {
   framework_shocks: FileAttachment("../../data/tables/framework_shocks.arrow"),
   governance: FileAttachment("../../data/tables/governance.arrow"),
   icmm_sites: FileAttachment("../../data/tables/icmm_sites.arrow"),
+  iea_supply: FileAttachment("../../data/tables/iea_supply.arrow"),
+  iea_supply_checks: FileAttachment("../../data/tables/iea_supply_checks.arrow"),
   mfa_flows: FileAttachment("../../data/tables/mfa_flows.arrow"),
   mfa_processes: FileAttachment("../../data/tables/mfa_processes.arrow"),
   msp_members: FileAttachment("../../data/tables/msp_members.arrow"),
