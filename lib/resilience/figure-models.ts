@@ -33,6 +33,18 @@ export function field(row: Row, name: string, kind: Kind, nullable: boolean, ind
   return value as string | number | boolean;
 }
 
+/** A governance row of a figure's result (table governance's columns) as the metrics read it. */
+export function governanceRow(r: Row, i: number): GovernanceInput {
+  return {
+    iso3: field(r, "iso3", "string", true, i) as string | null,
+    wgi_code: "",
+    country: field(r, "country", "string", false, i) as string,
+    year: field(r, "year", "number", false, i) as number,
+    indicator: field(r, "indicator", "string", false, i) as string,
+    estimate: field(r, "estimate", "number", true, i) as number | null
+  };
+}
+
 /** Rows of `production` as the models read them (edition, commodity, stage, country, iso3, kind, year, value_t, status, unit); throws RangeError on a missing or mistyped column. */
 export function productionRows(rows: readonly Row[]): ProductionInput[] {
   return rows.map((r, i) => ({
@@ -169,14 +181,7 @@ export function metricInputs(rows: readonly Row[]): MetricInputs {
       lower_bound_t: field(r, "lower_bound_t", "number", true, i) as number | null,
       status: field(r, "status", "string", false, i) as string
     })),
-    governance: by("governance").map((r, i) => ({
-      iso3: field(r, "iso3", "string", true, i) as string | null,
-      wgi_code: "",
-      country: field(r, "country", "string", false, i) as string,
-      year: field(r, "year", "number", false, i) as number,
-      indicator: field(r, "indicator", "string", false, i) as string,
-      estimate: field(r, "estimate", "number", true, i) as number | null
-    }))
+    governance: by("governance").map(governanceRow)
   };
 }
 

@@ -8,7 +8,7 @@
  */
 import {IEA_BASE_YEAR, IEA_MINERALS, IEA_YEARS, REST_OF_WORLD} from "../sources/iea-explorer.js";
 import {parseUrlState, type UrlSpec} from "../reader/url-state.js";
-import {field, type Row} from "./figure-models.js";
+import {field, governanceRow, type Row} from "./figure-models.js";
 import {wgiForYear, type GovernanceInput} from "./mineral-metrics.js";
 import {giantComponentCurve, percolation, type PercolationResult, type RemovalStrategy} from "./percolation.js";
 import {performanceImpact, timeToSurvive, type LpSolver} from "./recovery.js";
@@ -103,14 +103,7 @@ export function usgsTiers(rows: readonly Row[]): TierSupply[] {
 
 /** Figure S18's model: the concentration ranges of both tiers of every mineral in 2024, with the WGI of WGI_YEAR (governance rows, source "governance"). */
 export function tierConcentration(rows: readonly Row[]): TierMetrics[] {
-  const governance: GovernanceInput[] = bySource(rows, "governance").map(([r, i]) => ({
-    iso3: field(r, "iso3", "string", true, i) as string | null,
-    wgi_code: "",
-    country: field(r, "country", "string", false, i) as string,
-    year: field(r, "year", "number", false, i) as number,
-    indicator: field(r, "indicator", "string", false, i) as string,
-    estimate: field(r, "estimate", "number", true, i) as number | null
-  }));
+  const governance: GovernanceInput[] = bySource(rows, "governance").map(([r, i]) => governanceRow(r, i));
   const wgi = wgiByIso(wgiForYear(governance, WGI_YEAR));
   return ieaTiers(ieaSupplyRows(rows))
     .filter((t) => t.year === IEA_BASE_YEAR)
