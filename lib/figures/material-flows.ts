@@ -32,6 +32,21 @@ const SOURCE = "The working paper's figures (table paper_values) and USGS MCS 20
 
 export const MATERIAL_FLOWS_FIGURES = [
   defineFigure({
+    id: "fig-2",
+    number: "2",
+    section: "material-flows",
+    title: "The integrated assessment framework for nickel",
+    caption:
+      "The paper's frame for assessing the sustainability of nickel: three models over one system boundary of five stages, material flow analysis for the physical flows and stocks, value chain analysis for the money that goes with them, life cycle assessment for the environmental impacts, weighing four dimensions. Drawn from the table paper_diagrams, with no more than the paper's text says; this page builds the MFA band.",
+    source: "The working paper's Figure 2 and the text around it, transcribed as table paper_diagrams (data/sources/paper/diagrams.csv).",
+    sql: `SELECT node, kind, label, parent, position, page
+FROM paper_diagrams
+WHERE figure = 2
+ORDER BY kind, position, node`,
+    tables: ["paper_diagrams"],
+    model: "lib/reader/diagrams.ts#assessmentBoxes"
+  }),
+  defineFigure({
     id: "fig-5",
     number: "5",
     section: "material-flows",

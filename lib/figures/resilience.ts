@@ -26,6 +26,21 @@ ORDER BY source, mineral, tier, year, country, partner_iso3`;
 
 export const RESILIENCE_FIGURES: readonly FigureDefinition[] = [
   defineFigure({
+    id: "fig-1",
+    number: "1",
+    section: "resilience",
+    title: "The MINERS methodological approach: three pillars",
+    caption:
+      "The project's three methodological pillars and what each holds, as the paper's text describes them; each box links to the page of this site that takes it up. The paper prints this figure as a picture; this one is drawn from the table paper_diagrams and holds no more than the text says.",
+    source: "The working paper's Figure 1 and the text around it, transcribed as table paper_diagrams (data/sources/paper/diagrams.csv).",
+    sql: `SELECT node, kind, label, parent, position, page
+FROM paper_diagrams
+WHERE figure = 1
+ORDER BY kind, parent NULLS FIRST, position, node`,
+    tables: ["paper_diagrams"],
+    model: "lib/reader/diagrams.ts#approachBoxes"
+  }),
+  defineFigure({
     id: "fig-t1",
     number: "T1",
     section: "resilience",

@@ -11,6 +11,7 @@ import {ieaSupplyChecksTable} from "./iea-supply-checks.js";
 import {mfaFlowsTable} from "./mfa-flows.js";
 import {mfaProcessesTable} from "./mfa-processes.js";
 import {mspMembersTable} from "./msp-members.js";
+import {paperDiagramsTable} from "./paper-diagrams.js";
 import {paperTable3Table} from "./paper-table3.js";
 import {paperValuesTable} from "./paper-values.js";
 import {policiesTable} from "./policies.js";
@@ -43,6 +44,7 @@ export const TABLES: readonly TableSpec<any>[] = [
   mfaFlowsTable,
   mfaProcessesTable,
   mspMembersTable,
+  paperDiagramsTable,
   paperTable3Table,
   paperValuesTable,
   policiesTable,

@@ -21,6 +21,7 @@ export const TABLE_FILES = {
   mfa_flows: FileAttachment("../../data/tables/mfa_flows.arrow"),
   mfa_processes: FileAttachment("../../data/tables/mfa_processes.arrow"),
   msp_members: FileAttachment("../../data/tables/msp_members.arrow"),
+  paper_diagrams: FileAttachment("../../data/tables/paper_diagrams.arrow"),
   paper_table3: FileAttachment("../../data/tables/paper_table3.arrow"),
   paper_values: FileAttachment("../../data/tables/paper_values.arrow"),
   policies: FileAttachment("../../data/tables/policies.arrow"),
