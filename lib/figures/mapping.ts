@@ -28,7 +28,7 @@ export const MAPPING_FIGURES = [
     kind: "map",
     title: "Lithium deposits and mines by resource type and status, with lithium mine production by country, 2021",
     caption:
-      "Busch et al.'s deposits are coloured by resource type and shaped by status, sized by the quantity chosen; ICMM lithium sites, which have no type, status or tonnage, are grey rings. Countries are shaded by USGS mine production in 2021; the United States withholds its figure and is hatched. Busch et al.'s 2022 production and capacity are model output.",
+      "Busch et al.'s deposits are coloured by resource type and shaped by status, sized by the quantity chosen; a deposit without a value of that quantity is drawn hollow at a fixed size. ICMM lithium sites, which have no type, status or tonnage, are hollow grey stars. Countries are shaded by USGS mine production in 2021; the United States withholds its figure and is hatched. Busch et al.'s 2022 production and capacity are model output. Where sites crowd together, above all on the salars of the Andean plateau, a region can be chosen: the map is redrawn on it and every site in view is listed under it. The paper's panels (a) and (b) are drawn together; its panel (c), brine types and extraction conditions, is not (see the text).",
     source: `Busch et al. (2024), Parameters/Deposit.csv (MIT), and ${ICMM}, table sites; ${MCS}, lithium world table, table production. Natural Earth boundaries (world-atlas, 1:110m), Equal Earth projection.`,
     sql: `SELECT 'site' AS layer, ${SITE_COLUMNS},
   coalesce(resource_type, 'ICMM site (type not given)') AS type_class,
@@ -69,8 +69,9 @@ ORDER BY layer DESC, source_dataset, source_id, kind, iso3`,
     number: "4b",
     section: "mapping",
     kind: "map",
-    title: "Nickel refining: where the processing sites are, 2021",
-    caption: "ICMM nickel sites whose asset type includes a smelter, refinery or plant, by kind of plant and whether a mine is at the same site. ICMM lists where the plants are, not their output.",
+    title: "Nickel processing sites in the ICMM dataset (smelters, refineries and plants)",
+    caption:
+      "Only the nickel sites of the ICMM dataset (September 2025) whose asset type includes a smelter, refinery or plant, by kind of plant and whether a mine is at the same site. ICMM gives no output or capacity and its coverage is uneven: it lists few plants in Indonesia and China, the largest refiners by the IEA's count (Figure S23, beside). The map shows where the dataset has plants, not where nickel is refined or how much.",
     source: `${ICMM}, table sites. Natural Earth boundaries (world-atlas, 1:110m).`,
     sql: `SELECT ${SITE_COLUMNS},
   CASE WHEN asset_type LIKE '%Smelter%' AND asset_type LIKE '%Refinery%' THEN 'smelter and refinery'
@@ -82,6 +83,33 @@ FROM sites
 WHERE has_nickel AND (asset_type LIKE '%Smelter%' OR asset_type LIKE '%Refinery%' OR asset_type LIKE '%Plant%')
 ORDER BY source_dataset, source_id`,
     tables: ["sites"]
+  }),
+  defineFigure({
+    id: "fig-s23",
+    number: "S23",
+    section: "mapping",
+    title: "Nickel refining by country, 2024 (IEA), beside the ICMM processing sites in each",
+    caption:
+      "Refined nickel in 2024 by the IEA's estimate (kt Ni): the countries the IEA names and the rest of the world, each with its share of the IEA's stated world total, and the number of nickel processing sites ICMM lists there (the sites of Figure 4b). The IEA's Rest of world also holds one country it names (Canada in this edition); the bar for the rest of the world is the stated total less every named country, so no tonnage is counted twice. The year is 2024, not the paper's 2021.",
+    source:
+      "International Energy Agency (2025), Critical Minerals Data Explorer, Global Critical Minerals Outlook 2025, CC BY 4.0: tables iea_supply and iea_supply_checks; " +
+      `${ICMM}, table sites.`,
+    sql: `WITH block AS (
+  SELECT * FROM iea_supply WHERE mineral = 'nickel' AND tier = 'refining' AND year = 2024
+), plants AS (
+  SELECT coalesce(iso3, '') AS iso3 FROM sites
+  WHERE has_nickel AND (asset_type LIKE '%Smelter%' OR asset_type LIKE '%Refinery%' OR asset_type LIKE '%Plant%')
+)
+SELECT b.listed, b.country, b.iso3, b.kind, b.value_kt, b.unit, b.also_in_rest_of_world,
+  c.total_kt, c.rest_of_world_net_kt, c.counted_twice,
+  CASE WHEN b.kind = 'rest of world'
+       THEN (SELECT count(*) FROM plants WHERE plants.iso3 NOT IN (SELECT iso3 FROM block WHERE iso3 IS NOT NULL))
+       ELSE (SELECT count(*) FROM plants WHERE plants.iso3 = b.iso3) END::INTEGER AS icmm_processing_sites
+FROM block b
+JOIN iea_supply_checks c ON c.mineral = b.mineral AND c.tier = b.tier AND c.year = b.year
+ORDER BY b.listed`,
+    tables: ["iea_supply", "iea_supply_checks", "sites"],
+    model: "lib/mapping/refining.ts#refiningModel"
   }),
   defineFigure({
     id: "fig-s6",

@@ -45,7 +45,7 @@ async function explorerIso3(page: Page): Promise<string[]> {
 
 const selectedCountry = (page: Page) => page.getByLabel("Country", {exact: true}).evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent);
 
-const FIGURES = ["fig-3", "fig-4a", "fig-4b", "fig-s6", "fig-s7", "fig-7", "fig-t3", "fig-s8", "fig-s9"];
+const FIGURES = ["fig-3", "fig-4a", "fig-4b", "fig-s23", "fig-s6", "fig-s7", "fig-7", "fig-t3", "fig-s8", "fig-s9"];
 
 /** The sites drawn on a map figure (the dots of every site layer). */
 function mapDots(page: Page, figure: string): Promise<number> {
@@ -242,5 +242,106 @@ FROM sites WHERE has_nickel AND asset_type LIKE '%Mine%' AND iso3 = 'IDN' ORDER 
       expect(at("ALL", "technology").with).toBe(0);
       expect(at("TABLE3", "technology")).toMatchObject({with: 10, sites: 12});
     });
+  });
+
+  it("Figure 3 redraws on the Andean plateau, lists every site there by name, and keeps the region in the URL", async () => {
+    const sites = await published<{has_lithium: boolean; longitude: number | null; latitude: number | null; name: string}>("sites");
+    const andes = sites.filter((d) => d.has_lithium && d.longitude !== null && d.latitude !== null && d.longitude >= -71.5 && d.longitude <= -64.5 && d.latitude >= -29 && d.latitude <= -17.5);
+    expect(andes.length).toBe(49); // 37 Busch et al. deposits and 12 ICMM sites on the salars
+    let url = "";
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      expect(await page.locator("[data-check=andes-sites]").textContent()).toBe(String(andes.length));
+      const fig3 = page.locator("#fig-3");
+      expect(await fig3.locator(".world-map").getAttribute("data-region")).toBe("world");
+      await page.getByLabel("Region", {exact: true}).selectOption({label: "Andean plateau (Argentina, Bolivia, Chile)"});
+      await expect.poll(() => fig3.locator(".world-map").getAttribute("data-region")).toBe("andes");
+      await expect.poll(() => new URL(page.url()).searchParams.get("li-region")).toBe("andes");
+      const list = fig3.locator(".region-sites");
+      expect(await list.getAttribute("data-region-sites")).toBe(String(andes.length));
+      const names = await list.locator("tbody tr td:first-child").allTextContents();
+      expect([...names].sort()).toEqual(andes.map((d) => d.name).sort());
+      // The map draws those sites inside its frame, now far apart: no two of the largest deposits' dots coincide.
+      const drawn = await fig3.locator("svg.world-map-plot").evaluate((svg) => {
+        const h = Number(svg.getAttribute("height"));
+        const w = Number(svg.getAttribute("width"));
+        return [...svg.querySelectorAll("g.site > *, g.site-zero > *, g.site-unknown > *")].map((e) => {
+          const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(e.getAttribute("transform") ?? "");
+          const [x, y] = m ? [Number(m[1]), Number(m[2])] : [Number(e.getAttribute("cx")), Number(e.getAttribute("cy"))];
+          return x >= 0 && x <= w && y >= 0 && y <= h;
+        });
+      });
+      expect(drawn.filter(Boolean).length).toBeGreaterThanOrEqual(andes.length);
+      url = page.url();
+    });
+    await withPage(async (page) => {
+      expect(await checkPage(page, url)).toEqual(CLEAN);
+      expect(await page.locator("#fig-3 .world-map").getAttribute("data-region")).toBe("andes");
+    });
+  });
+
+  it("Figure 4b says it shows ICMM's plants only, and Figure S23 puts the IEA's 2024 refining beside it", async () => {
+    const iea = await published<{mineral: string; tier: string; year: number; country: string; value_kt: number | null}>("iea_supply");
+    const idn = iea.find((d) => d.mineral === "nickel" && d.tier === "refining" && d.year === 2024 && d.country === "Indonesia")!;
+    expect(idn.value_kt).toBeCloseTo(1493.2, 6);
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      expect(await page.locator("#fig-4b .figure-caption").textContent()).toMatch(/Only the nickel sites of the ICMM dataset.*not where nickel is refined/s);
+      // S23 follows 4b on the page.
+      const order = await page.locator("figure.live-figure").evaluateAll((fs) => fs.map((f) => f.id));
+      expect(order.indexOf("fig-s23")).toBe(order.indexOf("fig-4b") + 1);
+      expect(await page.locator("#fig-s23 g.refining-bar rect").count()).toBe(7);
+      expect(await page.locator("#fig-s23 g.refining-label text").first().textContent()).toBe("1,493 kt (42.9 %) · 2 ICMM sites");
+      expect(await page.locator("[data-check=iea-idn]").textContent()).toBe("1,493");
+      // The ICMM plants of the text are the dots of Figure 4b.
+      const plants = await page.locator("[data-check=icmm-plants]").textContent();
+      expect(await mapDots(page, "#fig-4b")).toBe(Number(plants));
+    });
+  });
+
+  it("states that Figure 3(c) is not redrawn, and ends with the paper's four questions, each linked to a part of the page", async () => {
+    await withPage(async (page) => {
+      await checkPage(page, origin + PAGE);
+      expect(await page.locator("#observablehq-main").textContent()).toContain("Figure 3(c) is not redrawn.");
+      const heading = page.getByRole("heading", {name: "Questions the paper puts to stakeholders"});
+      expect(await heading.count()).toBe(1);
+      const items = page.locator("h2:has-text('Questions the paper puts to stakeholders') ~ ol > li");
+      expect(await items.count()).toBe(4);
+      // Every in-page link of the questions leads to an element that exists.
+      const targets = await items.locator("a[href^='#']").evaluateAll((as) => as.map((a) => [a.getAttribute("href")!, document.getElementById(a.getAttribute("href")!.slice(1)) !== null] as const));
+      expect(targets.length).toBeGreaterThanOrEqual(5);
+      for (const [href, found] of targets) expect(found, href).toBe(true);
+    });
+  });
+
+  it("in the dark colour scheme the maps' outlines and ocean follow the page, not a light page's white", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      const page = await browser.newPage({viewport: {width: 1280, height: 900}, colorScheme});
+      try {
+        await checkPage(page, origin + PAGE);
+        const colours = await page.locator("#fig-3 svg.world-map-plot").evaluate((svg) => {
+          const style = (e: Element) => getComputedStyle(e);
+          // The theme's background as a colour: a probe coloured with the variable.
+          const probe = document.createElement("span");
+          probe.style.color = "var(--theme-background)";
+          document.body.append(probe);
+          const background = style(probe).color;
+          probe.remove();
+          const countries = svg.querySelector("g.country")!;
+          const sphere = svg.querySelector("g[aria-label=sphere] path, path[aria-label=sphere]") ?? svg.querySelector("g[aria-label=geo] path");
+          return {background, outline: style(countries).stroke, ocean: sphere ? style(sphere).fill : null};
+        });
+        // The country outlines are drawn in the page's own background colour, in either scheme.
+        expect(colours.outline, colorScheme).toBe(colours.background);
+        const lum = (rgb: string) => {
+          const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number);
+          return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+        };
+        if (colorScheme === "dark") expect(lum(colours.background)).toBeLessThan(60);
+        else expect(lum(colours.background)).toBeGreaterThan(200);
+      } finally {
+        await page.close();
+      }
+    }
   });
 });

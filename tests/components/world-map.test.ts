@@ -85,7 +85,47 @@ describe("WorldMap", () => {
     expect(shade("840").getAttribute("data-shade")).toBe("missing");
     expect(shade("840").getAttribute("fill")).toBe("url(#test-missing)");
     expect(shade("250").getAttribute("data-shade")).toBe("absent"); // France: not listed by the USGS
-    expect(shade("250").getAttribute("fill")).toBe("#e4e4e4");
+    // The unlisted grey is the theme's faintest foreground, so that it follows a dark page too.
+    expect(shade("250").getAttribute("fill")).toBe("var(--theme-foreground-faintest, #e4e4e4)");
+  });
+
+  it("WorldMap draws its outlines, ocean and hatching in the theme's colours, none fixed to a light page", () => {
+    const svg = mapSvg(render({selected: "036"}));
+    expect(svg.querySelector("g.country")!.getAttribute("stroke")).toBe("var(--theme-background, #ffffff)");
+    expect(svg.querySelector("g.selected-country")!.getAttribute("stroke")).toBe("var(--theme-foreground, #111111)");
+    expect(svg.querySelector("g[aria-label=sphere] path, g[aria-label=geo] path[d]")).not.toBeNull();
+    const pattern = svg.querySelector("pattern#test-missing")!;
+    expect(pattern.querySelector("rect")!.getAttribute("fill")).toBe("var(--theme-background, #ffffff)");
+    expect(pattern.querySelector("line")!.getAttribute("stroke")).toBe("var(--theme-foreground-muted, #888888)");
+    // No colour of the map's furniture is a fixed white, black or grey.
+    const fixed = [...svg.querySelectorAll("[fill], [stroke]")].flatMap((e) => [e.getAttribute("fill"), e.getAttribute("stroke")]).filter((c) => c !== null && /^#(fff|ffffff|000|000000|111111|e4e4e4|888888|999999?|b8bec8|f3f6fa)$/i.test(c));
+    expect(fixed).toEqual([]);
+  });
+
+  it("WorldMap(features, sites, {region}) re-projects on the region: its sites spread over the frame, the others clipped away", () => {
+    const andes = {id: "andes", label: "Andes", bounds: [[-71.5, -29], [-64.5, -17.5]] as [[number, number], [number, number]]};
+    const world = render();
+    const zoomed = render({region: andes});
+    const dots = (root: HTMLElement) => [...marks(root, "site"), ...marks(root, "site-zero"), ...marks(root, "site-unknown")];
+    // The largest distance between two of the four Andean sites (Atacama, Cauchari, Olaroz, Hombre Muerto).
+    const extent = (xy: (readonly [number, number])[]) => Math.max(...xy.flatMap((a) => xy.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1]))));
+    const worldAndes = dots(world).map(position).filter(([x]) => x < 400); // west of the Atlantic: the Andean four
+    expect(dots(world)).toHaveLength(6);
+    expect(worldAndes).toHaveLength(4);
+    expect(extent(worldAndes)).toBeLessThan(15); // within a few pixels: one blot
+    const height = Number(mapSvg(zoomed).getAttribute("height"));
+    expect(height).toBeGreaterThanOrEqual(300);
+    expect(height).toBeLessThanOrEqual(640);
+    // Only the four Andean sites are drawn in the region (Australia is clipped away), now far apart and inside the frame.
+    const inside = dots(zoomed).map(position);
+    expect(inside).toHaveLength(4);
+    expect(extent(inside)).toBeGreaterThan(10 * extent(worldAndes));
+    for (const [x, y] of inside) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(800);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(height);
+    }
   });
 
   it("WorldMap(features, sites, {shading}) puts each value in its class, the lowest class well apart from the unlisted grey", () => {

@@ -9,6 +9,8 @@ import type {CountryValue} from "../../lib/mapping/country-production.js";
 import {ALL, filterRows, type ExplorerFilter, type ExplorerRow} from "../../lib/mapping/explorer.js";
 import {gapDifferences, gapMatrixFromCounts, type GapField, type GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
 import {allSitesShown, lithiumMap, nickelMineMap, outsideSites, shadingValues, type LithiumSize, type MapLayerRow} from "../../lib/mapping/maps.js";
+import {COMMODITY_GROUP_COLORS, FLAG_COLORS, LITHIUM_TYPE_COLORS, NICKEL_ROLE_COLORS, PROCESSING_COLORS} from "../../lib/mapping/palettes.js";
+import {LITHIUM_REGIONS, WORLD, inRegion, regionOf} from "../../lib/mapping/regions.js";
 import {figureCsv} from "../reader/figure-export.js";
 import {formatKt} from "../reader/format.js";
 import {GapMatrix} from "./gap-matrix.js";
@@ -31,7 +33,9 @@ export interface MapContext {
 export const ICMM_TYPE = "ICMM site (type not given)";
 export const ICMM_STATUS = "not given (ICMM)";
 export const LI_TYPES = ["Brine", "Hard Rock", "Volcano-Sedimentary", "Other (Oilfield)", "Other (Geothermal)", "Other (In Situ)", "Other (Volcanic Rock)", ICMM_TYPE];
-const LI_COLORS = ["#1f77b4", "#c0392b", "#8e44ad", "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"];
+const LI_COLORS = LITHIUM_TYPE_COLORS;
+/** Figure 3's regions by label, for the page's selector; the values are the URL's. */
+export const LI_REGIONS = new Map(LITHIUM_REGIONS.map((r) => [r.label, r.id]));
 export const LI_STATUS = ["Producing", "Construction", "Evaluation", "No info", ICMM_STATUS];
 export const LI_SIZES = new Map<string, LithiumSize>([["Resources (kt Li)", "resources_kt"], ["Reserves (kt Li)", "reserves_kt"], ["Production 2022, modelled (kt Li/yr)", "production_kt"]]);
 const SIZE_TICKS: Record<LithiumSize, number[]> = {resources_kt: [100, 1000, 10000], reserves_kt: [100, 1000, 5000], production_kt: [1, 10, 25]};
@@ -97,13 +101,19 @@ function chosen(map: HTMLElement, selection: MapContext["selection"]): HTMLEleme
 
 const iso3Key = (d: Site) => (typeof d.iso3 === "string" ? d.iso3 : null);
 
-/** Figure 3. */
-export function LithiumMap(rows: readonly Row[], inputs: {types: readonly string[]; statuses: readonly string[]; size: LithiumSize}, ctx: MapContext): HTMLElement {
+/**
+ * Figure 3. With a region other than the world, the map is re-projected on it and the sites in view
+ * are listed under it (name, source, country, type, status, resources), so that no site of a
+ * crowded cluster is hidden under another.
+ */
+export function LithiumMap(rows: readonly Row[], inputs: {types: readonly string[]; statuses: readonly string[]; size: LithiumSize; region?: string}, ctx: MapContext): HTMLElement {
   const doc = ctx.document ?? globalThis.document;
   const m = lithiumMap(rows as MapLayerRow[], inputs);
+  const region = inputs.region === undefined ? WORLD : regionOf(inputs.region);
   const map = WorldMap(ctx.countries, m.sites as unknown as Site[], {
     width: ctx.width,
     idPrefix: "li-map",
+    region,
     shading: shading(m.production, ctx.codes, {unit: "Li", thresholds: [1, 5, 20], label: "Lithium mine production 2021 (kt Li, USGS)", missingLabel: "withheld by the USGS", absentLabel: "not listed separately by the USGS"}),
     onSelect: ctx.onSelect,
     document: ctx.document,
@@ -115,7 +125,40 @@ export function LithiumMap(rows: readonly Row[], inputs: {types: readonly string
       key: iso3Key
     }
   });
-  return chosen(withNote(map, `${m.sites.length} of ${m.total} lithium sites shown.`, doc), ctx.selection);
+  map.dataset.region = region.id;
+  if (region.bounds === null) return chosen(withNote(map, `${m.sites.length} of ${m.total} lithium sites shown.`, doc), ctx.selection);
+  const inView = (m.sites as unknown as Site[]).filter((d) => inRegion(d, region));
+  withNote(map, `${region.label}: ${inView.length} of the ${m.sites.length} lithium sites shown lie in this view (of ${m.total} in all).`, doc);
+  map.append(regionList(inView as unknown as Row[], region.label, inputs.size, doc));
+  return chosen(map, ctx.selection);
+}
+
+/** The sites in a region's view, largest first by the size quantity, then by name: every one findable by name. */
+function regionList(sites: readonly Row[], label: string, size: LithiumSize, doc: Document): HTMLElement {
+  const details = doc.createElement("details");
+  details.className = "region-sites";
+  details.dataset.regionSites = String(sites.length);
+  const summary = doc.createElement("summary");
+  summary.textContent = `The ${sites.length} sites in this view (${label}), by ${SIZE_LABEL[size]}`;
+  const scroll = doc.createElement("div");
+  scroll.className = "scroll";
+  const table = doc.createElement("table");
+  const head = table.createTHead().insertRow();
+  for (const [h, num] of [["Site", false], ["Source", false], ["Country", false], ["Resource type", false], ["Status", false], [SIZE_LABEL[size].replace(/^./, (c) => c.toUpperCase()), true]] as const) head.append(Object.assign(doc.createElement("th"), {textContent: h, className: num ? "num" : ""}));
+  const body = table.createTBody();
+  const value = (d: Row) => (typeof d[size] === "number" ? (d[size] as number) : null);
+  const sorted = [...sites].sort((a, b) => (value(b) ?? -1) - (value(a) ?? -1) || String(a.name).localeCompare(String(b.name)));
+  for (const d of sorted) {
+    const tr = body.insertRow();
+    tr.dataset.iso3 = String(d.iso3 ?? "");
+    for (const v of [d.name, d.source_dataset, d.country, d.resource_type ?? "not given", d.status ?? "not given"]) tr.insertCell().textContent = String(v);
+    const td = tr.insertCell();
+    td.className = "num";
+    td.textContent = fmt(value(d), 1) ?? "–";
+  }
+  scroll.append(table);
+  details.append(summary, scroll);
+  return details;
 }
 
 /** Figure 4a. */
@@ -129,7 +172,7 @@ export function NickelMineMap(rows: readonly Row[], inputs: {roles: readonly str
     onSelect: ctx.onSelect,
     document: ctx.document,
     points: {
-      fill: (d) => String(d.role), fillDomain: ROLES, fillRange: ["#2f855a", "#d69e2e", "#a0aec0"], fillLabel: "Nickel is the site's",
+      fill: (d) => String(d.role), fillDomain: ROLES, fillRange: NICKEL_ROLE_COLORS, fillLabel: "Nickel is the site's",
       symbol: (d) => String(d.confidence), symbolDomain: CONFIDENCE, symbolLabel: "ICMM confidence",
       radius: 3.5,
       title: (d) => siteTitle(d, ctx.codes),
@@ -149,7 +192,7 @@ export function ProcessingMap(rows: readonly Row[], ctx: MapContext): HTMLElemen
     onSelect: ctx.onSelect,
     document: ctx.document,
     points: {
-      fill: (d) => String(d.processing), fillDomain: PROCESSING, fillRange: ["#c05621", "#2b6cb0", "#6b46c1", "#718096"], fillLabel: "Asset type",
+      fill: (d) => String(d.processing), fillDomain: PROCESSING, fillRange: PROCESSING_COLORS, fillLabel: "Asset type",
       symbol: (d) => String(d.site_kind), symbolDomain: ["with a mine", "no mine at the site"], symbolLabel: "Site",
       radius: 4,
       title: (d) => siteTitle(d, ctx.codes),
@@ -169,7 +212,7 @@ export function AllSitesMap(rows: readonly Row[], inputs: {group: string; asset:
     onSelect: ctx.onSelect,
     document: ctx.document,
     points: {
-      fill: (d) => String(d.commodity_group), fillDomain: COMMODITY_GROUPS, fillRange: ["#4a5568", "#c05621", "#d69e2e", "#9b2c2c", "#2f855a", "#90cdf4"], fillLabel: "Primary commodity",
+      fill: (d) => String(d.commodity_group), fillDomain: COMMODITY_GROUPS, fillRange: COMMODITY_GROUP_COLORS, fillLabel: "Primary commodity",
       radius: 1.6,
       dense: true,
       title: (d) => icmmTitle(d, ctx.codes),
@@ -198,7 +241,7 @@ export function OutsideMap(rows: readonly Row[], country: string, ctx: MapContex
     onSelect: ctx.onSelect,
     links,
     document: ctx.document,
-    points: {fill: (d) => String(d.site_class), fillDomain: ["lithium or nickel site", "other site"], fillRange: ["#c05621", "#4a5568"], fillLabel: "Site", radius: 3.5, title: (d) => icmmTitle(d, ctx.codes)}
+    points: {fill: (d) => String(d.site_class), fillDomain: ["lithium or nickel site", "other site"], fillRange: FLAG_COLORS, fillLabel: "Site", radius: 3.5, title: (d) => icmmTitle(d, ctx.codes)}
   });
   withNote(map, `${shown.length} of ${rows.length} sites${country === ALL ? "" : ` involving ${nameOf(ctx.codes, country)}`}.`, doc);
   const table = doc.createElement("table");

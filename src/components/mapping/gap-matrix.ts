@@ -52,20 +52,20 @@ export function GapMatrix(matrix: Matrix, {fields, width = 900, groupLabel = (g,
     x: {domain: fields.map((f) => f.label), axis: "top", tickRotate: -50, label: null, tickSize: 0},
     y: {domain: matrix.groups.map((g) => labels.get(g.group)!), label: null, tickSize: 0},
     // Classes, with 0 and 100 % classes of their own: "none" and "all" are the facts a reader looks for.
-    color: {type: "threshold", domain: [1e-9, 0.25, 0.5, 0.75, 1], range: ["#ffffff", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b"], legend: true, label: "Sites with a value", tickFormat: (d: number) => `${Math.round(d * 100)} %`},
+    color: {type: "threshold", domain: [1e-9, 0.25, 0.5, 0.75, 1], range: ["var(--theme-foreground-faintest, #eeeeee)", "#deebf7", "#9ecae1", "#4292c6", "#2171b5", "#08306b"], legend: true, label: "Sites with a value", tickFormat: (d: number) => `${Math.round(d * 100)} %`},
     marks: [
       Plot.cell(matrix.cells, {
         x,
         y,
         fill: "share",
-        stroke: "#dddddd",
+        stroke: "var(--theme-background, #ffffff)",
         strokeWidth: 0.5,
         inset: 0.5,
         title: (d: GapCell) => `${d.group}, ${fieldLabel.get(d.column)}: ${d.withValue} of ${d.sites} sites have a value (${Math.round(d.share * 100)} %)`,
         render: tagCells,
         className: "gap-cell"
       }),
-      Plot.text(matrix.cells, {x, y, text: (d: GapCell) => String(d.withValue), fill: (d: GapCell) => (d.share >= 0.5 ? "white" : "black"), fontSize: 9, className: "gap-count"}),
+      Plot.text(matrix.cells, {x, y, text: (d: GapCell) => String(d.withValue), fill: (d: GapCell) => (d.share >= 0.5 ? "white" : d.share === 0 ? "var(--theme-foreground, black)" : "black"), fontSize: 9, className: "gap-count"}),
       Plot.cell(outlined, {x, y, fill: "none", stroke: "#d62728", strokeWidth: 1.5, className: "gap-selected"})
     ]
   });

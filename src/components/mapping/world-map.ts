@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {Feature, Geometry} from "geojson";
+import {regionProjection, type MapRegion} from "../../lib/mapping/regions.js";
 
 /** A Natural Earth country from world-atlas (via topojson-client): id is the ISO numeric code. */
 export type CountryFeature = Feature<Geometry | null, {name?: string} | null>;
@@ -87,6 +88,11 @@ export interface WorldMapOptions<T> {
   /** Called with a feature id when a country is clicked, and with null when the selected one is. */
   onSelect?: (id: string | null) => void;
   links?: readonly MapLink[];
+  /**
+   * A region to re-project the map on (see lib/mapping/regions.ts): the projection is centred on it
+   * and fitted to it, and what lies outside the frame is clipped. Null or the world: the whole globe.
+   */
+  region?: MapRegion | null;
   /** Prefix for the ids in the SVG (the missing-value pattern); unique per page. */
   idPrefix?: string;
   document?: Document;
@@ -94,8 +100,16 @@ export interface WorldMapOptions<T> {
 
 const R_RANGE = 18;
 const FILLED_SYMBOLS = ["circle", "triangle", "square", "diamond", "star", "cross", "wye"];
-const ABSENT_FILL = "#e4e4e4";
-const SPHERE_FILL = "#f3f6fa";
+// The map's furniture follows the page's colour scheme (light, or dark under prefers-color-scheme):
+// CSS variables of the Framework theme, with a fallback for a page or an export without them.
+export const ABSENT_FILL = "var(--theme-foreground-faintest, #e4e4e4)";
+const SPHERE_FILL = "var(--theme-background-alt, #f3f6fa)";
+const SPHERE_STROKE = "var(--theme-foreground-faint, #b8bec8)";
+const BACKGROUND = "var(--theme-background, #ffffff)";
+const HATCH_STROKE = "var(--theme-foreground-muted, #888888)";
+const SWATCH_STROKE = "var(--theme-foreground-faint, #999999)";
+const OUTLINE = "var(--theme-foreground, #111111)";
+const DEFAULT_DOT = "#2b6cb0";
 
 /**
  * n colours from a sequential scheme between 30 % and 100 % of its ramp: the lowest class (which
@@ -160,7 +174,7 @@ function svgElement(doc: Document, name: string, attributes: Record<string, stri
 /** Diagonal hatching: the style of a value the source withholds or lacks. */
 function hatchPattern(doc: Document, id: string): SVGElement {
   const pattern = svgElement(doc, "pattern", {id, width: 5, height: 5, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)"});
-  pattern.append(svgElement(doc, "rect", {width: 5, height: 5, fill: "#ffffff"}), svgElement(doc, "line", {x1: 0, y1: 0, x2: 0, y2: 5, stroke: "#888888", "stroke-width": 2}));
+  pattern.append(svgElement(doc, "rect", {width: 5, height: 5, fill: BACKGROUND}), svgElement(doc, "line", {x1: 0, y1: 0, x2: 0, y2: 5, stroke: HATCH_STROKE, "stroke-width": 2}));
   return pattern;
 }
 
@@ -173,7 +187,7 @@ function swatch(doc: Document, fill: string, text: string, pattern?: SVGElement)
     defs.append(pattern);
     svg.append(defs);
   }
-  svg.append(svgElement(doc, "rect", {width: 15, height: 15, fill, stroke: "#999", "stroke-width": 0.5}));
+  svg.append(svgElement(doc, "rect", {width: 15, height: 15, fill, stroke: SWATCH_STROKE, "stroke-width": 0.5}));
   item.append(svg, doc.createTextNode(` ${text}`));
   return item;
 }
@@ -185,7 +199,10 @@ function swatch(doc: Document, fill: string, text: string, pattern?: SVGElement)
  * onSelect with its id. Returns a div holding the legends, the map and the size key.
  */
 export function WorldMap<T extends MapPoint & object>(features: readonly CountryFeature[], sites: readonly T[], options: WorldMapOptions<T> = {}): HTMLElement {
-  const {width = 640, projection = "equal-earth", shading = null, points = {}, selected = null, onSelect, links = [], idPrefix = "world-map", document} = options;
+  const {width = 640, projection = "equal-earth", shading = null, points = {}, selected = null, onSelect, links = [], region = null, idPrefix = "world-map", document} = options;
+  const fitted = region ? regionProjection(region) : null;
+  // Cached projected paths and points are keyed by projection, region and frame.
+  const projectionKey = fitted ? `${projection}@${region!.id}` : projection;
   const doc = document ?? globalThis.document;
   const container = doc.createElement("div");
   container.className = "world-map";
@@ -224,7 +241,7 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
   const opacity = points.selected ? {value: (d: T) => (dimmed(d) ? 0.18 : 0.9), scale: null} : 0.9;
   const r = points.r;
   // Small dots are drawn without the white outline that separates large overlapping ones.
-  const outline = r !== undefined || (points.radius ?? 3) >= 2.5 ? {stroke: "#ffffff", strokeWidth: 0.5} : {};
+  const outline = r !== undefined || (points.radius ?? 3) >= 2.5 ? {stroke: BACKGROUND, strokeWidth: 0.5} : {};
   const sized = r ? shown.filter((d) => (r(d) ?? 0) > 0) : shown;
   const zero = r ? shown.filter((d) => r(d) === 0) : [];
   const unknown = r ? shown.filter((d) => r(d) === null) : [];
@@ -245,14 +262,14 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
         }
       : undefined;
   const xy = {x: (d: T) => d.longitude, y: (d: T) => d.latitude};
-  const category = points.fill ? {fill: points.fill} : {fill: "#1f4e96"};
+  const category = points.fill ? {fill: points.fill} : {fill: DEFAULT_DOT};
   const symbol = points.symbol ? {symbol: points.symbol} : {};
 
   // Countries are drawn from projected paths cached per size: projecting Natural Earth is most of
   // the cost of a redraw, and a filter change or a second map of the same width reuses it.
   const drawCountries: Plot.RenderFunction = function (index, _scales, _values, dimensions, context) {
-    const paths = projectedPaths(features, `${projection} ${dimensions.width}x${dimensions.height} ${dimensions.marginTop} ${dimensions.marginRight} ${dimensions.marginBottom} ${dimensions.marginLeft}`, context.path());
-    const g = svgElement(doc, "g", {"aria-label": "geo", "aria-description": "countries", class: "country", stroke: "#ffffff", "stroke-width": 0.5, "stroke-linejoin": "round", "stroke-linecap": "round"});
+    const paths = projectedPaths(features, `${projectionKey} ${dimensions.width}x${dimensions.height} ${dimensions.marginTop} ${dimensions.marginRight} ${dimensions.marginBottom} ${dimensions.marginLeft}`, context.path());
+    const g = svgElement(doc, "g", {"aria-label": "geo", "aria-description": "countries", class: "country", stroke: BACKGROUND, "stroke-width": 0.5, "stroke-linejoin": "round", "stroke-linecap": "round"});
     for (const i of index) {
       const feature = features[i]!;
       const id = featureId(feature);
@@ -273,7 +290,7 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
   // Dense dots: one path per cluster of round-capped zero-length strokes, from positions projected
   // once per site and frame size, so that a filter change only rebuilds the path strings.
   const drawDense: Plot.RenderFunction = function (index, _scales, values, dimensions, context) {
-    const key = `${projection} ${dimensions.width}x${dimensions.height} ${dimensions.marginTop} ${dimensions.marginRight} ${dimensions.marginBottom} ${dimensions.marginLeft}`;
+    const key = `${projectionKey} ${dimensions.width}x${dimensions.height} ${dimensions.marginTop} ${dimensions.marginRight} ${dimensions.marginBottom} ${dimensions.marginLeft}`;
     const project = pointProjector(context.projection!, key);
     const g = svgElement(doc, "g", {"aria-label": "geo", "aria-description": "sites", class: label, fill: "none", "stroke-linecap": "round", "stroke-width": 2 * radius});
     for (const i of index) {
@@ -297,7 +314,8 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
     ...(document ? {document} : {}),
     width,
     className: "world-map-plot",
-    projection,
+    projection: fitted ? {type: projection, domain: fitted.domain, rotate: fitted.rotate, inset: 8} : projection,
+    ...(region?.bounds ? {height: regionHeight(region.bounds, width)} : {}),
     color: points.fill ? {type: "ordinal", domain: points.fillDomain ? [...points.fillDomain] : undefined, range: points.fillRange ? [...points.fillRange] : undefined, legend: true, label: points.fillLabel} : undefined,
     symbol: points.symbol ? {domain: points.symbolDomain ? [...points.symbolDomain] : undefined, range: [...(points.symbolRange ?? FILLED_SYMBOLS)], legend: true, label: points.symbolLabel} : undefined,
     r: r ? {type: "sqrt", domain: [0, points.rMax ?? 1], range: [0, R_RANGE], clamp: true} : undefined,
@@ -307,9 +325,9 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
         defs.append(hatchPattern(doc, missingId));
         return defs as SVGElement;
       },
-      Plot.sphere({fill: SPHERE_FILL, stroke: "#b8bec8", strokeWidth: 0.75}),
+      Plot.sphere({fill: SPHERE_FILL, stroke: SPHERE_STROKE, strokeWidth: 0.75}),
       Plot.geo(features, {render: drawCountries}),
-      Plot.geo(selectedFeatures, {fill: "none", stroke: "#111111", strokeWidth: 1.5, className: "selected-country", ariaDescription: "selected country"}),
+      Plot.geo(selectedFeatures, {fill: "none", stroke: OUTLINE, strokeWidth: 1.5, className: "selected-country", ariaDescription: "selected country"}),
       Plot.link(links, {x1: (d: MapLink) => d.from[0], y1: (d: MapLink) => d.from[1], x2: (d: MapLink) => d.to[0], y2: (d: MapLink) => d.to[1], stroke: "#b45309", strokeDasharray: "3,2", markerEnd: "arrow", title: (d: MapLink) => d.title ?? "", className: "flag-link", ariaDescription: "from the stated country to the coordinates"}),
       dense
         ? Plot.dot(clusters, {x: 0, y: 0, fill: points.fill ? (c: DenseCluster<T>) => c.category : category.fill, render: drawDense})
@@ -324,6 +342,15 @@ export function WorldMap<T extends MapPoint & object>(features: readonly Country
 
   if (r) container.append(sizeKey(doc, points, document));
   return container;
+}
+
+/**
+ * The height of a map re-projected on a region: the box's shape (its width shrunk by the cosine of
+ * its middle latitude), between 300 and 640 px, so that a tall region stays legible on a phone.
+ */
+export function regionHeight([[w, s], [e, n]]: [[number, number], [number, number]], width: number): number {
+  const aspect = (n - s) / ((e - w) * Math.cos((((s + n) / 2) * Math.PI) / 180));
+  return Math.round(Math.min(640, Math.max(300, width * aspect)));
 }
 
 interface DenseCluster<T> {
@@ -414,7 +441,7 @@ export function highlightCountry(root: Element, {id, key}: {id: string | null; k
   for (const g of svg.querySelectorAll("g.selected-country")) g.remove();
   const country = id === null ? null : svg.querySelector(`g.country path[data-id="${id.replace(/["\\]/g, "\\$&")}"]`);
   if (country) {
-    const g = svgElement(doc, "g", {class: "selected-country", "aria-description": "selected country", fill: "none", stroke: "#111111", "stroke-width": 1.5});
+    const g = svgElement(doc, "g", {class: "selected-country", "aria-description": "selected country", fill: "none", stroke: OUTLINE, "stroke-width": 1.5});
     g.append(svgElement(doc, "path", {d: country.getAttribute("d") ?? ""}));
     country.parentElement!.after(g);
   }
