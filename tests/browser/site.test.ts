@@ -27,6 +27,8 @@ describe("the built site", () => {
     try {
       const report = await checkPage(page, origin + path);
       expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
+      // Nothing wider than the screen: wide charts and tables scroll inside their own box.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     } finally {
       await page.close();
     }

@@ -50,7 +50,10 @@ export function accessible(root: ParentNode): number {
     g.setAttribute("role", "group");
     changed++;
   }
-  for (const box of root.querySelectorAll<HTMLElement>(".table-scroll, .scroll, [data-scroll]")) {
+  // A table that scrolls sideways (style.css lets wide tables do so on a phone) is a scroll box too.
+  const scrolls = (t: HTMLElement) => t.scrollWidth > t.clientWidth && /auto|scroll/.test(getComputedStyle(t).overflowX);
+  const boxes = [...root.querySelectorAll<HTMLElement>(".table-scroll, .scroll, [data-scroll]"), ...[...root.querySelectorAll<HTMLElement>("table")].filter(scrolls)];
+  for (const box of boxes) {
     if (!box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
       changed++;
