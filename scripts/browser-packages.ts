@@ -17,7 +17,9 @@ export const modules: string[] = [
   "parquet-wasm",
   "highs",
   "codemirror",
-  "@codemirror/lang-sql"
+  "@codemirror/lang-sql",
+  "@codemirror/language",
+  "@lezer/highlight"
 ];
 
 /** Files the browser loads at run time, copied as they are (package path). */

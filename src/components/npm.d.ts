@@ -24,6 +24,12 @@ declare module "npm:@codemirror/state" {
 declare module "npm:@codemirror/view" {
   export * from "@codemirror/view";
 }
+declare module "npm:@codemirror/language" {
+  export * from "@codemirror/language";
+}
+declare module "npm:@lezer/highlight" {
+  export * from "@lezer/highlight";
+}
 declare module "npm:@observablehq/duckdb" {
   export const DuckDBClient: import("./reader/database.js").DuckDBClientStatic;
 }

@@ -33,7 +33,7 @@ export function EndOfLifeChart(data: EndOfLifeSeries, {width = 640, height = 260
     document,
     x: {label: null, tickFormat: "d"},
     y: {label: data.unit, grid: true},
-    color: {legend: true, domain: [inflow, outflow, paperLabel], range: ["#2ca02c", "#7f7f7f", "#cf222e"]},
+    color: {legend: true, domain: [inflow, outflow, paperLabel], range: ["#2ca02c", "#7f7f7f", "var(--miners-bad, #cf222e)"]},
     marks: [
       Plot.lineY(series, {x: "year", y: "value", stroke: "label"}),
       ...(data.paper === null

@@ -265,8 +265,8 @@ export function Sankey(system: SankeySystem, options: SankeyOptions = {}): SVGSV
       Plot.rect(boxes, {x1: "x0", x2: "x1", y1: "y0", y2: "y1", fill: "state", ariaLabel: "id", title: nodeTitle, ariaDescription: "processes"}),
       Plot.rect(stubs, {x1: "x0", x2: "x1", y1: "y0", y2: "y1", fill: "none", stroke: "currentColor", strokeDasharray: "3,2", ariaLabel: "id", title: nodeTitle, ariaDescription: "stocks and loops"}),
       Plot.text(laidOut, {x: (n) => n.x1 + 3, y: mid, text: nodeText, textAnchor: "start", ...labelStyle}),
-      Plot.text(balanced, {x: (n) => (n.x0 + n.x1) / 2, y: (n) => n.y0 - 5, text: () => "✓", fill: "#1a7f37", fontSize: 10, ariaLabel: "id", title: balanceTitle, ariaDescription: "balance"}),
-      Plot.text(unbalanced, {x: (n) => (n.x0 + n.x1) / 2, y: (n) => n.y0 - 5, text: (n) => `✗ ${(n.balance!.relativeResidual * 100).toFixed(1)} %`, fill: "#cf222e", fontSize: 10, fontWeight: "bold", ariaLabel: "id", title: balanceTitle, ariaDescription: "balance"})
+      Plot.text(balanced, {x: (n) => (n.x0 + n.x1) / 2, y: (n) => n.y0 - 5, text: () => "✓", fill: "var(--miners-ok, #1a7f37)", fontSize: 10, ariaLabel: "id", title: balanceTitle, ariaDescription: "balance"}),
+      Plot.text(unbalanced, {x: (n) => (n.x0 + n.x1) / 2, y: (n) => n.y0 - 5, text: (n) => `✗ ${(n.balance!.relativeResidual * 100).toFixed(1)} %`, fill: "var(--miners-bad, #cf222e)", fontSize: 10, fontWeight: "bold", ariaLabel: "id", title: balanceTitle, ariaDescription: "balance"})
     ]
   });
 }

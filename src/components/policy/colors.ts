@@ -14,7 +14,7 @@ export function typeLabel(id: string): string {
 /** The status legend: the IEA's statuses, then "not given" for a missing status. */
 export const STATUS_NOT_GIVEN = "Not given";
 export const STATUS_LABELS: readonly string[] = [...STATUSES.map((s) => s.label), STATUS_NOT_GIVEN];
-export const STATUS_COLORS: readonly string[] = ["#3b7d4f", "#edc948", "#8c8c8c", "#ffffff"];
+export const STATUS_COLORS: readonly string[] = ["#3b7d4f", "#edc948", "#8c8c8c", "var(--plot-background, #ffffff)"];
 
 /** Label of a status id; null is "Not given". */
 export function statusLabel(id: string | null): string {

@@ -80,7 +80,7 @@ export function CooperationMap(features: readonly CountryFeature[], rows: readon
   const color = Plot.scale({color: {type: "threshold", domain: THRESHOLDS, range: CLASS_COLORS}});
   const fillOf = (f: CountryFeature) => {
     const n = countOf(f);
-    return n === null ? "#e4e4e4" : String(color.apply(n));
+    return n === null ? "var(--miners-no-data, #e4e4e4)" : String(color.apply(n));
   };
   const tagCountries: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
     const g = next!(index, scales, values, dimensions, context)!;
@@ -115,11 +115,11 @@ export function CooperationMap(features: readonly CountryFeature[], rows: readon
     color: {type: "threshold", domain: THRESHOLDS, range: CLASS_COLORS, legend: true, label: "International initiatives a country takes part in", tickFormat: (d: number) => String(d)},
     caption: missing.length ? `Not on the map (no 1:110m outline): ${missing.map((p) => `${names.get(p)} (${p}, ${counts.get(p)!.size})`).join(", ")}.` : undefined,
     marks: [
-      Plot.sphere({fill: "#f3f6fa", stroke: "#b8bec8", strokeWidth: 0.75}),
-      Plot.geo(features, {fill: {value: fillOf, scale: null}, stroke: "white", strokeWidth: 0.5, title: featureTitle, render: tagCountries}),
-      Plot.geo(selectedFeature, {fill: "none", stroke: "#b45309", strokeWidth: 1.5}),
-      Plot.link(lines, {x1: (d) => d.from![0], y1: (d) => d.from![1], x2: (d) => d.to![0], y2: (d) => d.to![1], stroke: {value: (d: {parties: string[]}) => (selected !== null && d.parties.includes(selected) ? "#b45309" : "#4a4a4a"), scale: null}, strokeOpacity: 0.7, strokeWidth: 1, title: (d) => d.title, render: tagLines}),
-      euCount ? Plot.dot([EU_POINT], {x: (d) => d[0], y: (d) => d[1], r: 4 + Math.sqrt(euCount), fill: selected === "EU" ? "#b45309" : "#3b5fc0", stroke: "white", title: () => `European Union: ${euCount} initiatives (drawn at Brussels)`}) : null,
+      Plot.sphere({fill: "var(--miners-ocean, #f3f6fa)", stroke: "var(--theme-foreground-fainter, #b8bec8)", strokeWidth: 0.75}),
+      Plot.geo(features, {fill: {value: fillOf, scale: null}, stroke: "var(--plot-background, white)", strokeWidth: 0.5, title: featureTitle, render: tagCountries}),
+      Plot.geo(selectedFeature, {fill: "none", stroke: "var(--miners-accent, #b45309)", strokeWidth: 1.5}),
+      Plot.link(lines, {x1: (d) => d.from![0], y1: (d) => d.from![1], x2: (d) => d.to![0], y2: (d) => d.to![1], stroke: {value: (d: {parties: string[]}) => (selected !== null && d.parties.includes(selected) ? "var(--miners-accent, #b45309)" : "var(--theme-foreground-muted, #4a4a4a)"), scale: null}, strokeOpacity: 0.7, strokeWidth: 1, title: (d) => d.title, render: tagLines}),
+      euCount ? Plot.dot([EU_POINT], {x: (d) => d[0], y: (d) => d[1], r: 4 + Math.sqrt(euCount), fill: selected === "EU" ? "var(--miners-accent, #b45309)" : "var(--miners-blue, #3b5fc0)", stroke: "var(--plot-background, white)", title: () => `European Union: ${euCount} initiatives (drawn at Brussels)`}) : null,
       euCount ? Plot.text([EU_POINT], {x: (d) => d[0], y: (d) => d[1], text: () => "EU", dy: -12, fontSize: 10, fontWeight: "bold"}) : null
     ]
   });

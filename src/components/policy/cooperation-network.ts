@@ -87,13 +87,13 @@ export function CooperationNetwork(links: readonly ParticipationLink[], {width =
     r: {type: "identity"},
     color: {domain: SUBTYPE_LABELS, range: SUBTYPE_COLORS, legend: true, label: "Initiative"},
     marks: [
-      Plot.link(segments, {x1: (d) => d.a.x, y1: (d) => d.a.y, x2: (d) => d.b.x, y2: (d) => d.b.y, stroke: {value: (d: {a: Node}) => (selected !== null && d.a.label === selected ? "#b45309" : "#b8bec8"), scale: null}, strokeWidth: (d) => (selected !== null && d.a.label === selected ? 1.6 : 0.8)}),
-      Plot.dot(initiativeNodes, {x: "x", y: "y", r: 4, symbol: "square", fill: (d) => subtypeLabel(d.subtype), stroke: "white", strokeWidth: 0.5, title: (d) => `${d.title}: ${d.degree} parties`, render: tag((d) => ({"data-initiative": d.label, "data-parties": String(d.degree)}), initiativeNodes)}),
+      Plot.link(segments, {x1: (d) => d.a.x, y1: (d) => d.a.y, x2: (d) => d.b.x, y2: (d) => d.b.y, stroke: {value: (d: {a: Node}) => (selected !== null && d.a.label === selected ? "var(--miners-accent, #b45309)" : "var(--theme-foreground-fainter, #b8bec8)"), scale: null}, strokeWidth: (d) => (selected !== null && d.a.label === selected ? 1.6 : 0.8)}),
+      Plot.dot(initiativeNodes, {x: "x", y: "y", r: 4, symbol: "square", fill: (d) => subtypeLabel(d.subtype), stroke: "var(--plot-background, white)", strokeWidth: 0.5, title: (d) => `${d.title}: ${d.degree} parties`, render: tag((d) => ({"data-initiative": d.label, "data-parties": String(d.degree)}), initiativeNodes)}),
       Plot.dot(partyNodes, {
         x: "x",
         y: "y",
         r: "r",
-        fill: {value: (d: Node) => (d.label === selected ? "#b45309" : d.label === "EU" ? "#3b5fc0" : "#dbe3f0"), scale: null},
+        fill: {value: (d: Node) => (d.label === selected ? "var(--miners-accent, #b45309)" : d.label === "EU" ? "#3b5fc0" : "#dbe3f0"), scale: null},
         stroke: "#3b5fc0",
         strokeWidth: 1,
         title: (d) => `${d.title} (${d.label}): ${d.degree} ${d.degree === 1 ? "initiative" : "initiatives"}`,

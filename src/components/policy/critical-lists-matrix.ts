@@ -13,7 +13,8 @@ export interface CriticalListsMatrixOptions {
 }
 
 const STATE_LABELS: Record<ListCell["state"], string> = {critical: "Critical", strategic: "Strategic (not critical)", watchlist: "Watchlist", dropped: "On an earlier list only"};
-const STATE_COLORS = ["#08519c", "#6baed6", "#c6dbef", "#ffffff"];
+// "On an earlier list only" is the page's own background (white in light, dark in dark), with text in its colour.
+const STATE_COLORS = ["#08519c", "#6baed6", "#c6dbef", "var(--plot-background, #ffffff)"];
 const ROW = 15;
 
 /**
@@ -43,8 +44,8 @@ export function CriticalListsMatrix(matrix: ListMatrix, {width = 640, nameOf = (
     color: {domain: Object.values(STATE_LABELS), range: STATE_COLORS, legend: true},
     marks: [
       Plot.cell(matrix.cells, {x, y, fill: (c: ListCell) => STATE_LABELS[c.state], stroke: "#9ecae1", strokeWidth: 0.5, inset: 0.5, title: (c: ListCell) => `${c.mineral}, ${nameOf(c.jurisdiction)}: ${STATE_LABELS[c.state].toLowerCase()}; on ${c.lists.join("; ")}`, render: tag}),
-      Plot.text(matrix.cells, {x, y, text: (c: ListCell) => String(c.since), fontSize: 9, fill: {value: (c: ListCell) => (c.state === "critical" ? "white" : "#1d2433"), scale: null}}),
-      Plot.cell(outline, {x, y, fill: "none", stroke: "#b45309", strokeWidth: 1.5})
+      Plot.text(matrix.cells, {x, y, text: (c: ListCell) => String(c.since), fontSize: 9, fill: {value: (c: ListCell) => (c.state === "critical" ? "white" : c.state === "dropped" ? "currentColor" : "#1d2433"), scale: null}}),
+      Plot.cell(outline, {x, y, fill: "none", stroke: "var(--miners-accent, #b45309)", strokeWidth: 1.5})
     ]
   });
   figure.setAttribute("data-cells", String(matrix.cells.length));

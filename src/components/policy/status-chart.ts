@@ -28,7 +28,7 @@ export function PolicyStatusChart(counts: readonly {status: string | null; count
     y: {axis: null},
     color: {domain: [...STATUS_LABELS], range: [...STATUS_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, Plot.stackX({x: "share", z: "label", fill: "label", stroke: "#777", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
+      Plot.barX(rows, Plot.stackX({x: "share", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
       Plot.text(rows, Plot.stackX({x: "share", z: "label", text: (d) => (d.share >= 6 ? `${d.count}` : ""), order: [...STATUS_LABELS]}))
     ]
   });

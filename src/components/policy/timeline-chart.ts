@@ -44,8 +44,8 @@ export function PolicyTimelineChart(cells: readonly YearGroupCount[], {width = 6
     y: {label: "↑ Records", grid: true},
     color: {domain: [...LEVEL_LABELS], range: [...LEVEL_COLORS], legend: true},
     marks: [
-      Plot.barY(rows, Plot.stackY({x: "x", y: "count", z: "label", fill: "label", stroke: "#777", strokeWidth: 0.5, title: (d) => `${d.x}: ${d.count} ${d.label.toLowerCase()}`, render: tag, order: [...LEVEL_LABELS]})),
-      Plot.barY(undated, Plot.stackY({x: "x", y: "count", z: "label", fill: "none", stroke: "#555", strokeDasharray: "2,2", order: [...LEVEL_LABELS]})),
+      Plot.barY(rows, Plot.stackY({x: "x", y: "count", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.x}: ${d.count} ${d.label.toLowerCase()}`, render: tag, order: [...LEVEL_LABELS]})),
+      Plot.barY(undated, Plot.stackY({x: "x", y: "count", z: "label", fill: "none", stroke: "var(--theme-foreground-muted, #555)", strokeDasharray: "2,2", order: [...LEVEL_LABELS]})),
       Plot.ruleY([0])
     ]
   });

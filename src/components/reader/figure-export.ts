@@ -36,7 +36,7 @@ function resolveColour(element: Element, attribute: "fill" | "stroke", value: st
   // Where the page defines the variable, the computed colour is what the reader sees.
   if (style?.getPropertyValue(match[1]!).trim()) {
     const computed = style[attribute];
-    if (computed && !/var\(/.test(computed)) return computed;
+    if (computed && !/var\(/.test(computed)) return srgb(computed, element.ownerDocument);
   }
   return match[2]?.trim() ?? "#888";
 }
@@ -54,7 +54,42 @@ function inlineColours(original: Element, clone: Element, window: Window | null)
     }
   });
   const color = window?.getComputedStyle?.(original).color;
-  if (color) clone.setAttribute("color", color);
+  if (color) clone.setAttribute("color", srgb(color, original.ownerDocument));
+}
+
+const srgbCache = new Map<string, string>();
+
+/**
+ * A computed colour as #rrggbb when the browser gives it in a newer syntax (a dark theme's
+ * color-mix() computes to color(srgb …), its link blue is oklch(…)) that SVG viewers and image
+ * editors do not read: painted on a 1×1 canvas and read back. rgb(), hex and names stay as they are.
+ */
+function srgb(colour: string, document: Document): string {
+  if (/^(#|rgba?\(|[a-z]+$)/i.test(colour.trim())) return colour;
+  let hex = srgbCache.get(colour);
+  if (hex === undefined) {
+    hex = colour;
+    try {
+      const context = document.createElement("canvas").getContext("2d", {willReadFrequently: true});
+      if (context) {
+        context.fillStyle = colour;
+        context.fillRect(0, 0, 1, 1);
+        const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+        if (a) hex = "#" + [r, g, b].map((v) => v!.toString(16).padStart(2, "0")).join("");
+      }
+    } catch {
+      // No canvas (a DOM without one): the colour as computed.
+    }
+    srgbCache.set(colour, hex);
+  }
+  return hex;
+}
+
+/** A computed colour that shows (not empty, not transparent, not an unresolved variable), else undefined. */
+function opaque(colour: string | undefined): string | undefined {
+  const c = colour?.trim();
+  if (!c || c === "transparent" || /^rgba\([^)]*,\s*0\)$/.test(c) || /var\(/.test(c)) return undefined;
+  return c;
 }
 
 function wrap(text: string, width: number, charWidth = 6.2): string[] {
@@ -88,7 +123,17 @@ export function figureSvg(figure: Element, {document = globalThis.document}: {do
     return node;
   };
   // The serializer declares the SVG namespace itself (an xmlns attribute set here would repeat it).
-  const root = el("svg", {"font-family": "system-ui, sans-serif", "font-size": 12});
+  // The file keeps the scheme the reader sees (light or dark): the page's background, text and muted
+  // colours as computed, else the light defaults.
+  const pageStyle = window?.getComputedStyle?.(document.documentElement);
+  const computed = (colour: string | undefined) => {
+    const c = opaque(colour);
+    return c === undefined ? undefined : srgb(c, document);
+  };
+  const background = computed(pageStyle?.backgroundColor) ?? "white";
+  const foreground = computed(window?.getComputedStyle?.(figure).color) ?? "black";
+  const notesFill = computed(pageStyle?.getPropertyValue("--theme-foreground-muted")) ?? "#555";
+  const root = el("svg", {"font-family": "system-ui, sans-serif", "font-size": 12, fill: foreground});
   const parts: Element[] = [];
   let y = 0;
   const textLines = (text: string, attributes: Record<string, string | number>) => {
@@ -125,13 +170,13 @@ export function figureSvg(figure: Element, {document = globalThis.document}: {do
   const notes = [figure.querySelector(".figure-body figcaption"), figure.querySelector(":scope > .figure-caption"), figure.querySelector(":scope > .figure-source")];
   for (const note of notes) {
     const text = note?.textContent?.replace(/\s+/g, " ").trim();
-    if (text) textLines(text, {"font-size": 11, fill: "#555"});
+    if (text) textLines(text, {"font-size": 11, fill: notesFill});
   }
   y += 8;
   root.setAttribute("width", String(width));
   root.setAttribute("height", String(Math.ceil(y)));
   root.setAttribute("viewBox", `0 0 ${width} ${Math.ceil(y)}`);
-  root.append(el("rect", {width: "100%", height: "100%", fill: "white"}), ...parts);
+  root.append(el("rect", {width: "100%", height: "100%", fill: background}), ...parts);
   const serializer = new (window?.XMLSerializer ?? XMLSerializer)();
   return `<?xml version="1.0" encoding="UTF-8"?>\n${serializer.serializeToString(root)}\n`;
 }

@@ -20,6 +20,7 @@ import {decodeText, encodeText, MAX_TOKEN_LENGTH, readParam, withParam} from "..
 import {CANCEL_GRACE_MS, forcedCancelMessage, queryRefusal, stoppedMessage, withMessage, type CellMessages, type MessageSlot} from "../../lib/reader/query-guard.js";
 import {DatabaseStopped, isHealingDatabase, type DuckDBClientLike, type DuckDBConnection, type ResultBatch} from "./database.js";
 import {MAX_ROWS_KEPT, ResultChart, ResultTable, resultColumns, resultCsv, type QueryResult} from "./query-result.js";
+import {editorColours} from "./editor-theme.js";
 import {ensureStyle, saveBlob} from "./style.js";
 
 export interface QueryCellOptions {
@@ -140,12 +141,14 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
     urlTimer = setTimeout(() => void writeUrl(view.state.doc.toString()), 250);
   };
 
+  const colours = editorColours(window);
   const view = new EditorView({
     doc: original,
     parent: editorHost,
     extensions: [
       Prec.highest(keymap.of([{key: "Mod-Enter", run: () => (void run(), true)}])),
       basicSetup,
+      colours.extensions,
       sql({dialect: PostgreSQL, schema: Object.fromEntries(Object.entries(schema).map(([t, cols]) => [t, [...cols]])), upperCaseKeywords: true}),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({"aria-label": "SQL query"}),
@@ -154,6 +157,8 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
       })
     ]
   });
+
+  colours.attach(view);
 
   const setText = (text: string) => view.dispatch({changes: {from: 0, to: view.state.doc.length, insert: text}});
 

@@ -15,7 +15,7 @@ const CSS = `
 .qc-toolbar .qc-status { color: var(--theme-foreground-muted); }
 .qc-toolbar .qc-link { margin-left: auto; }
 .qc-note { font: 13px/1.4 var(--sans-serif); color: var(--theme-foreground-muted); margin: 0.3rem 0; }
-.qc-error { font: 13px/1.4 var(--monospace, monospace); white-space: pre-wrap; color: #b42318; background: #fef3f2; border-left: 3px solid #b42318; padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
+.qc-error { font: 13px/1.4 var(--monospace, monospace); white-space: pre-wrap; color: var(--miners-error, #b42318); background: var(--miners-error-background, #fef3f2); border-left: 3px solid var(--miners-error, #b42318); padding: 0.5rem 0.75rem; margin: 0.5rem 0; }
 .qc-table-wrap { max-height: 28rem; overflow: auto; border: 1px solid var(--theme-foreground-faintest, #ddd); }
 .qc-table { font: 13px/1.4 var(--sans-serif); border-collapse: collapse; width: max-content; min-width: 100%; max-width: none; margin: 0; }
 .qc-table th { position: sticky; top: 0; background: var(--theme-background, #fff); text-align: left; }
@@ -42,7 +42,7 @@ const CSS = `
 .references ol { padding-left: 0; list-style: none; }
 .references li { font: 14px/1.45 var(--serif, serif); margin: 0 0 0.5rem; padding-left: 1.5rem; text-indent: -1.5rem; max-width: 760px; }
 .references li .ref-note { display: block; text-indent: 0; font: 13px/1.4 var(--sans-serif); color: var(--theme-foreground-muted); }
-.references li:target { background: #fff6d6; }
+.references li:target { background: var(--miners-highlight, #fff6d6); }
 a.cite { text-decoration: none; }
 `;
 

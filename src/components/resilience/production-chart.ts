@@ -17,7 +17,7 @@ export interface ProductionChartOptions {
   document?: Document;
 }
 
-const STATUS_FILL: Record<string, string> = {reported: "var(--theme-foreground-focus, #3b5fc0)", estimated: "#9db4e8"};
+const STATUS_FILL: Record<string, string> = {reported: "var(--theme-foreground-focus, #3b5fc0)", estimated: "var(--miners-blue-light, #9db4e8)"};
 
 /**
  * Mine production by country as horizontal bars, largest first. Estimated values are drawn

@@ -22,8 +22,8 @@ export function RankChart(rows: readonly RankRow[], {label = (u: string) => u, w
     y: {domain: ranked.map((r) => label(r.unit)), label: null},
     caption: unranked.length ? `Not ranked: ${unranked.map((r) => `${label(r.unit)} (${r.reason ?? "no rank"})`).join("; ")}.` : undefined,
     marks: [
-      Plot.ruleY(ranked, {y: (r: RankRow) => label(r.unit), x1: "min", x2: "max", stroke: "#9db4e8", strokeWidth: 8}),
-      Plot.tickX(ranked, {y: (r: RankRow) => label(r.unit), x: "median", stroke: "#3b5fc0", strokeWidth: 2}),
+      Plot.ruleY(ranked, {y: (r: RankRow) => label(r.unit), x1: "min", x2: "max", stroke: "var(--miners-blue-light, #9db4e8)", strokeWidth: 8}),
+      Plot.tickX(ranked, {y: (r: RankRow) => label(r.unit), x: "median", stroke: "var(--miners-blue, #3b5fc0)", strokeWidth: 2}),
       Plot.dot(ranked, {y: (r: RankRow) => label(r.unit), x: "baseRank", fill: "currentColor", r: 4, title: (r: RankRow) => `${label(r.unit)}: rank ${r.baseRank}; under perturbed weights ${r.min}-${r.max}, median ${r.median}`})
     ]
   });

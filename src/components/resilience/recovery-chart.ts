@@ -44,13 +44,13 @@ export function RecoveryChart({demand, lost, timeToSurvive = null, after = 2, pe
     marginTop: 24,
     x: {domain: [0, end], label: `${period[0]!.toUpperCase()}${period.slice(1)} since the shock →`, ticks: Math.min(end, 12)},
     y: {domain: [0, 100], percent: true, label: "↑ Demand (%)", grid: true},
-    color: {domain: ["demand met", "demand lost", "after recovery"], range: ["#3b5fc0", "#c0392b", "#9db4e8"], legend: true},
+    color: {domain: ["demand met", "demand lost", "after recovery"], range: ["var(--miners-blue, #3b5fc0)", "var(--miners-red, #c0392b)", "var(--miners-blue-light, #9db4e8)"], legend: true},
     marks: [
       Plot.rectY(bars, {x1: (d: Bar) => d.period - 1, x2: (d: Bar) => d.period, y: "share", fill: "part", inset: 1, order: ["demand met", "demand lost", "after recovery"], title: (d: Bar) => `${period} ${d.period}: ${d.part} ${(d.share * 100).toFixed(1)} %`}),
       Plot.ruleX([lost.length], {stroke: "currentColor", strokeDasharray: "4,3"}),
       Plot.text([lost.length], {x: (d: number) => d, y: 1, text: () => "supply restored", dy: -8, textAnchor: "start", dx: 3}),
-      Plot.ruleX(tts, {stroke: "#c0392b", strokeWidth: 2}),
-      Plot.text(tts, {x: (d: number) => d, y: 0, text: (d: number) => `TTS ${d.toFixed(2)}`, dy: 10, textAnchor: "start", dx: 3, fill: "#c0392b"}),
+      Plot.ruleX(tts, {stroke: "var(--miners-red, #c0392b)", strokeWidth: 2}),
+      Plot.text(tts, {x: (d: number) => d, y: 0, text: (d: number) => `TTS ${d.toFixed(2)}`, dy: 10, textAnchor: "start", dx: 3, fill: "var(--miners-red, #c0392b)"}),
       Plot.ruleY([0])
     ]
   });

@@ -5,7 +5,7 @@ import {elementBuilder} from "../reader/dom.js";
 
 /** The order the charts list the minerals in: the paper's two first. */
 export const MINERAL_ORDER = ["lithium", "nickel", "cobalt", "copper", "graphite", "magnet rare earths"];
-const TIER_COLOURS = {mining: "#b5651d", refining: "#3b5fc0"};
+const TIER_COLOURS = {mining: "#b5651d", refining: "var(--miners-blue, #3b5fc0)"};
 const rank = (mineral: string) => {
   const i = MINERAL_ORDER.indexOf(mineral);
   return i < 0 ? MINERAL_ORDER.length : i;
@@ -90,7 +90,7 @@ export function TierHhiChart(metrics: readonly TierMetrics[], {width = 640, docu
     return [
       Plot.ruleY(d, {y: "mineral", x1: "lower", x2: "upper", stroke: "tier", strokeWidth: 6, strokeOpacity: 0.45, dy: offset(tier)}),
       Plot.dot(d, {y: "mineral", x: "lower", fill: "tier", r: 4, dy: offset(tier), title: (x: RangeDatum) => `${x.mineral}, ${x.tier}: HHI ${rangeText(x)} (rest spread thin to rest as one supplier)`}),
-      Plot.dot(d, {y: "mineral", x: "upper", stroke: "tier", fill: "white", r: 3.5, dy: offset(tier)})
+      Plot.dot(d, {y: "mineral", x: "upper", stroke: "tier", fill: "var(--plot-background, white)", r: 3.5, dy: offset(tier)})
     ];
   });
   return Plot.plot({
