@@ -44,9 +44,9 @@ describe("/pages/material-flows", () => {
     expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
   });
 
-  it("draws every chart in a live figure: Figures 5, 6, S10 and S11, each with its tools", async () => {
+  it("draws every chart in a live figure: Figures 2, 5, 6, S10 and S11, each with its tools", async () => {
     const ids = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
-    expect(ids).toEqual(["fig-5", "fig-6", "fig-s10", "fig-s11"]);
+    expect(ids).toEqual(["fig-2", "fig-5", "fig-6", "fig-s10", "fig-s11"]);
     // every chart of the page (an SVG in the page's content) sits in a live figure
     const outside = await page.locator("#observablehq-main svg").evaluateAll((svgs) => svgs.filter((s) => !s.closest("figure.live-figure")).length);
     expect(outside).toBe(0);
