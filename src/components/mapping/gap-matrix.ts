@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import {tagMarks} from "../reader/tag-marks.js";
 import type {GapCell, GapField, GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
 
 export interface GapMatrixOptions {
@@ -27,20 +28,7 @@ export function GapMatrix(matrix: Matrix, {fields, width = 900, groupLabel = (g,
   const fieldLabel = new Map(fields.map((f) => [f.column, f.label]));
   const y = (d: GapCell) => labels.get(d.group) ?? d.group;
   const x = (d: GapCell) => fieldLabel.get(d.column) ?? d.column;
-  const tagCells: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const rects = g.querySelectorAll("rect");
-    Array.from(index).forEach((i, j) => {
-      const cell = matrix.cells[i];
-      const rect = rects[j];
-      if (!cell || !rect) return;
-      rect.setAttribute("data-group", cell.group);
-      rect.setAttribute("data-column", cell.column);
-      rect.setAttribute("data-with", String(cell.withValue));
-      rect.setAttribute("data-sites", String(cell.sites));
-    });
-    return g;
-  };
+  const tagCells = tagMarks(matrix.cells, (cell) => ({"data-group": cell.group, "data-column": cell.column, "data-with": String(cell.withValue), "data-sites": String(cell.sites)}));
   const outlined = matrix.cells.filter((d) => selected !== null && d.group === selected);
   return Plot.plot({
     ...(document ? {document} : {}),

@@ -1,4 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
+import {tagMarks} from "../reader/tag-marks.js";
 import {geoArea, geoCentroid} from "npm:d3-geo";
 import type {Feature, Geometry, MultiPolygon, Polygon} from "geojson";
 
@@ -82,25 +83,15 @@ export function CooperationMap(features: readonly CountryFeature[], rows: readon
     const n = countOf(f);
     return n === null ? "var(--miners-no-data, #e4e4e4)" : String(color.apply(n));
   };
-  const tagCountries: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const paths = g.querySelectorAll("path");
-    Array.from(index).forEach((i, j) => {
-      const f = features[i]!;
+  const tagCountries = tagMarks(
+    features,
+    (f) => {
       const party = byNumeric.get(String(f.id ?? ""));
-      if (party && paths[j]) {
-        paths[j]!.setAttribute("data-party", party);
-        paths[j]!.setAttribute("data-initiatives", String(counts.get(party)!.size));
-      }
-    });
-    return g;
-  };
-  const tagLines: Plot.RenderFunction = function (index, scales, values, dimensions, context, next) {
-    const g = next!(index, scales, values, dimensions, context)!;
-    const paths = g.querySelectorAll("path");
-    Array.from(index).forEach((i, j) => paths[j]?.setAttribute("data-initiative", lines[i]!.id));
-    return g;
-  };
+      return party ? {"data-party": party, "data-initiatives": String(counts.get(party)!.size)} : null;
+    },
+    {selector: "path"}
+  );
+  const tagLines = tagMarks(lines, (l) => ({"data-initiative": l.id}), {selector: "path"});
   const featureTitle = (f: CountryFeature) => {
     const n = countOf(f);
     const name = f.properties?.name ?? String(f.id ?? "");

@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import {tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
 import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "npm:d3-force";
 
 /** One party in one initiative (a row of policy_participation). */

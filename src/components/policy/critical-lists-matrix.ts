@@ -1,5 +1,5 @@
 import * as Plot from "npm:@observablehq/plot";
-import {tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
 import type {ListCell, ListMatrix} from "../../lib/policy/critical-lists.js";
 
 export interface CriticalListsMatrixOptions {

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_LABELS, typeLabel} from "./colors.js";
-import {formatCount, roundCount, tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
+import {formatCount, roundCount} from "./marks.js";
 
 /** Measures of one jurisdiction and type (0 where it has none). */
 export interface GapMatrixCell {

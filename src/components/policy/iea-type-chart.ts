@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
-import {formatCount, labelMargins, roundCount, tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
+import {formatCount, labelMargins, roundCount} from "./marks.js";
 
 /** Records (or their weight) with one IEA policy type, and the class the type is counted in. */
 export interface IeaTypeCount {

@@ -1,6 +1,7 @@
 import * as Plot from "npm:@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
-import {formatCount, labelMargins, roundCount, tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
+import {formatCount, labelMargins, roundCount} from "./marks.js";
 
 /** Measures of one jurisdiction and type. */
 export interface JurisdictionTypeCount {

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
-import {tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
 
 export interface PolicyStatusChartOptions {
   width?: number;

@@ -1,6 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import {LEVEL_COLORS, LEVEL_LABELS, levelLabel} from "./colors.js";
-import {tagMarks} from "./marks.js";
+import {tagMarks} from "../reader/tag-marks.js";
 
 /** Records of one year (null: not given) and one jurisdiction level. */
 export interface YearGroupCount {

@@ -1,5 +1,6 @@
 import * as Plot from "npm:@observablehq/plot";
 import type {Box} from "../../lib/reader/diagrams.js";
+import {tagMarks} from "./tag-marks.js";
 
 export interface BoxDiagramOptions {
   width?: number;
@@ -47,15 +48,7 @@ export function BoxDiagram(boxes: readonly Box[], {width = 640, rowHeight = 70, 
         rx: 4,
         href: (d: Box) => d.href,
         title: (d: Box) => d.label,
-        render(index, scales, values, dimensions, context, next) {
-          const g = next!(index, scales, values, dimensions, context)!;
-          const shapes = g.querySelectorAll("rect");
-          Array.from(index).forEach((i, j) => {
-            shapes[j]?.setAttribute("data-node", boxes[i]!.node);
-            shapes[j]?.setAttribute("data-kind", boxes[i]!.kind);
-          });
-          return g;
-        }
+        render: tagMarks(boxes, (b) => ({"data-node": b.node, "data-kind": b.kind}))
       }),
       Plot.text(boxes, {
         x: (d: Box) => (d.x1 + d.x2) / 2,
