@@ -37,3 +37,15 @@ describe("accessible", () => {
     expect(root.querySelector("input")!.hasAttribute("aria-label")).toBe(false);
   });
 });
+
+describe("accessible on an added subtree", () => {
+  it("accessible(node) takes the node itself into account, as watchAccessibility passes it each added subtree", () => {
+    const root = page(`<form><table><tbody><tr><td><input type="checkbox"></td><td>Row one</td></tr></tbody></table></form>`);
+    const checkbox = root.querySelector("input")!;
+    expect(accessible(checkbox)).toBe(1);
+    expect(checkbox.getAttribute("aria-label")).toBe("Select row: Row one");
+    const row = root.querySelector("tr")!;
+    checkbox.removeAttribute("aria-label");
+    expect(accessible(row)).toBe(1);
+  });
+});

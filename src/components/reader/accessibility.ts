@@ -5,8 +5,14 @@
  *   their form (its number box has it already); a table's checkboxes say which row they select;
  * - Plot names its marks' groups with aria-label, which needs a role to be read (4.1.2): role=group;
  * - a box that scrolls must be reachable by keyboard (2.1.1): tabindex=0.
- * Call watchAccessibility() once per page; accessible(root) does one pass.
+ * Call watchAccessibility() once per page; accessible(root) does one pass over root and what it holds.
  */
+
+/** root itself when it matches, then what it holds that matches. */
+function within<E extends Element>(root: ParentNode, selector: string): E[] {
+  const self = "matches" in root && (root as Element).matches(selector) ? [root as E] : [];
+  return [...self, ...root.querySelectorAll<E>(selector)];
+}
 
 const FIELDS = "input:not([type=hidden]), select, textarea";
 
@@ -38,7 +44,7 @@ function nameFor(control: Element): string | null {
 /** One pass over root: names unnamed controls, gives Plot's labelled groups a role, makes scroll boxes focusable. Returns how many elements it changed. */
 export function accessible(root: ParentNode): number {
   let changed = 0;
-  for (const control of root.querySelectorAll(FIELDS)) {
+  for (const control of within(root, FIELDS)) {
     if (named(control)) continue;
     const name = nameFor(control);
     if (name) {
@@ -46,13 +52,13 @@ export function accessible(root: ParentNode): number {
       changed++;
     }
   }
-  for (const g of root.querySelectorAll("svg g[aria-label]:not([role])")) {
+  for (const g of within(root, "svg g[aria-label]:not([role])")) {
     g.setAttribute("role", "group");
     changed++;
   }
   // A table that scrolls sideways (style.css lets wide tables do so on a phone) is a scroll box too.
   const scrolls = (t: HTMLElement) => t.scrollWidth > t.clientWidth && /auto|scroll/.test(getComputedStyle(t).overflowX);
-  const boxes = [...root.querySelectorAll<HTMLElement>(".table-scroll, .scroll, [data-scroll]"), ...[...root.querySelectorAll<HTMLElement>("table")].filter(scrolls)];
+  const boxes = [...within<HTMLElement>(root, ".table-scroll, .scroll, [data-scroll]"), ...within<HTMLElement>(root, "table").filter(scrolls)];
   for (const box of boxes) {
     if (!box.hasAttribute("tabindex")) {
       box.setAttribute("tabindex", "0");
@@ -62,19 +68,23 @@ export function accessible(root: ParentNode): number {
   return changed;
 }
 
-/** Runs accessible() on the page now and after every change to it, once per animation frame. */
+/**
+ * Runs accessible() on the page now, then on what is added to it, once per animation frame: only
+ * the new subtrees, so that a chart redrawn at every slider step costs one pass over that chart,
+ * not over the page (the scroll check reads layout).
+ */
 export function watchAccessibility(root: HTMLElement = document.body): MutationObserver {
-  let queued = false;
+  const added = new Set<Element>();
   const run = () => {
-    queued = false;
-    accessible(root);
+    for (const node of added) if (node.isConnected) accessible(node);
+    added.clear();
   };
-  const observer = new MutationObserver(() => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(run);
+  const observer = new MutationObserver((mutations) => {
+    const queued = added.size > 0;
+    for (const m of mutations) for (const node of m.addedNodes) if (node.nodeType === 1) added.add(node as Element);
+    if (!queued && added.size) requestAnimationFrame(run);
   });
   observer.observe(root, {childList: true, subtree: true});
-  run();
+  accessible(root);
   return observer;
 }
