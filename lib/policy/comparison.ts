@@ -1,3 +1,4 @@
+import {PAPER_PARTY_VALUES} from "./cooperation.js";
 import {classShares, countsByCountry, initiativesSince, participationCounts, shareSince, shareWithStatus, topCountriesShare, type ParticipationFields, type RecordFields} from "./aggregates.js";
 
 /**
@@ -23,7 +24,6 @@ export const PAPER_CLASS_SHARES: Readonly<Record<string, string>> = {
 };
 
 const PAPER_COUNTRIES: Readonly<Record<string, string>> = {pol_count_usa: "USA", pol_count_aus: "AUS", pol_count_eu: "EU", pol_count_can: "CAN", pol_count_chn: "CHN"};
-const PAPER_PARTIES: Readonly<Record<string, string>> = {coop_count_usa: "USA", coop_count_eu: "EU", coop_count_can: "CAN", coop_count_aus: "AUS", coop_count_jpn: "JPN"};
 
 /** Every row of the comparison, in the paper's order. */
 export function paperComparison(tables: {
@@ -51,6 +51,6 @@ export function paperComparison(tables: {
     }),
     {paper_id: "coop_initiatives_total", ours: since.total, alternative: null, unit: "count", basis: "initiatives by the rule of table cooperation_rules"},
     {paper_id: "coop_share_since_2020", ours: since.share, alternative: null, unit: "share", basis: "initiatives whose earliest record is of 2020 or later"},
-    ...Object.entries(PAPER_PARTIES).map(([paper_id, c]): ComparisonRow => ({paper_id, ours: coop.get(c) ?? 0, alternative: null, unit: "count", basis: "initiatives the party takes part in"}))
+    ...Object.entries(PAPER_PARTY_VALUES).map(([c, paper_id]): ComparisonRow => ({paper_id, ours: coop.get(c) ?? 0, alternative: null, unit: "count", basis: "initiatives the party takes part in"}))
   ];
 }

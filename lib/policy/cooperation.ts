@@ -97,6 +97,9 @@ export function initiatives(records: readonly CooperationRecord[], rule: Rule): 
     .sort((a, b) => a.first_year - b.first_year || (a.initiative_id < b.initiative_id ? -1 : 1));
 }
 
+/** The parties whose initiatives the paper counts, with the id of that count in paper_values. */
+export const PAPER_PARTY_VALUES: Readonly<Record<string, string>> = {USA: "coop_count_usa", EU: "coop_count_eu", CAN: "coop_count_can", AUS: "coop_count_aus", JPN: "coop_count_jpn"};
+
 /** What the paper states about cooperation, to compare a rule with. */
 export interface PaperCooperation {
   initiatives: number;

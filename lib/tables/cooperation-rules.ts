@@ -1,4 +1,4 @@
-import {evaluateRule, RULE, RULES} from "../policy/cooperation.js";
+import {evaluateRule, PAPER_PARTY_VALUES, RULE, RULES} from "../policy/cooperation.js";
 import {parsePaperValues} from "../sources/paper-values.js";
 import {defineTable} from "./define.js";
 import {PAPER_VALUES_FILE} from "./paper-values.js";
@@ -20,7 +20,6 @@ export interface CooperationRuleRow {
   is_used: boolean;
 }
 
-const PARTIES = {USA: "coop_count_usa", EU: "coop_count_eu", CAN: "coop_count_can", AUS: "coop_count_aus", JPN: "coop_count_jpn"} as const;
 
 /** The candidate rules for the paper's 41 initiatives, each evaluated on the IEA records beside the paper's counts. */
 export const cooperationRulesTable = defineTable<CooperationRuleRow>({
@@ -55,7 +54,7 @@ export const cooperationRulesTable = defineTable<CooperationRuleRow>({
       if (v === undefined) throw new Error(`${PAPER_VALUES_FILE}: no value "${id}", which the cooperation rules are compared with`);
       return v;
     };
-    const target = {initiatives: value("coop_initiatives_total"), since2020: value("coop_share_since_2020") / 100, parties: Object.fromEntries(Object.entries(PARTIES).map(([p, id]) => [p, value(id)]))};
+    const target = {initiatives: value("coop_initiatives_total"), since2020: value("coop_share_since_2020") / 100, parties: Object.fromEntries(Object.entries(PAPER_PARTY_VALUES).map(([p, id]) => [p, value(id)]))};
     const records = readPolicies(read).records.map(({row}) => cooperationRecord(row));
     return RULES.map((rule) => {
       const r = evaluateRule(records, rule, target);
