@@ -1,5 +1,5 @@
 import {ALL, filterRecords, type Filterable, type PolicyFilter} from "./filters.js";
-import {LEVELS, POLICY_CLASSES, STATUSES} from "./vocabulary.js";
+import {INTERNATIONAL_CLASS, LEVELS, POLICY_CLASSES, STATUSES} from "./vocabulary.js";
 
 /**
  * The models of the policy page's live figures (lib/figures/policy.ts): each takes the rows a
@@ -145,7 +145,7 @@ export function keptParticipation<T extends FigureRow>(rows: readonly T[], filte
     (row): Filterable & {row: T} => ({
       row,
       countries: parties.get(text(row.initiative_id) ?? "")!.join(";"),
-      classes: "international_arrangement",
+      classes: INTERNATIONAL_CLASS,
       status: text(row.statuses),
       year: num(row.first_year),
       technologies: null

@@ -43,8 +43,8 @@ export interface IeaPolicyRecord {
 }
 
 /** The statuses and jurisdiction levels the IEA uses. */
-export const IEA_STATUSES = ["In force", "Announced", "Ended", "Planned", "Superseded", "Unknown"] as const;
-export const IEA_JURISDICTIONS = ["National", "International", "Regional", "State/Provincial", "Municipal"] as const;
+const IEA_STATUSES = ["In force", "Announced", "Ended", "Planned", "Superseded", "Unknown"] as const;
+const IEA_JURISDICTIONS = ["National", "International", "Regional", "State/Provincial", "Municipal"] as const;
 
 /** The IEA's country codes that are not ISO 3166-1 codes, and the site's code for them. */
 const IEA_COUNTRY_CODES: Readonly<Record<string, string>> = {EUR: "EU"};
