@@ -63,38 +63,88 @@ describe("Sankey", () => {
     expect(num(refine, "height") / w("refined")).toBeCloseTo(1, 9);
   });
 
-  it("Sankey(system) draws the recycling flow as a loop: a stub after recycling, one before refining, and a connector", () => {
+  it("Sankey(system) draws the recycling flow as a loop that leaves recycling and enters refining itself", () => {
     const figure = render();
-    const stubs = group(figure, "stocks and loops").map((r) => r.getAttribute("aria-label"));
-    expect(stubs).toEqual(expect.arrayContaining(["loop-out:recycled", "loop-in:recycled", "stock:use"]));
+    // no stub boxes: the only dashed box is the stock
+    expect(group(figure, "stocks").map((r) => r.getAttribute("aria-label"))).toEqual(["stock:use"]);
     const links = group(figure, "flows").filter((l) => l.getAttribute("aria-label") === "recycled");
-    expect(links).toHaveLength(2); // recycling -> stub, stub -> refining, same width
+    expect(links).toHaveLength(2); // beside recycling and beside refining, the flow's width
     expect(num(links[0]!, "stroke-width")).toBe(num(links[1]!, "stroke-width"));
     const connector = byLabel(group(figure, "loops"), "recycled");
     expect(connector.tagName).toBe("path");
+    expect(connector.getAttribute("marker-end")).toMatch(/^url\(#/);
     expect(connector.querySelector("title")?.textContent).toContain("Recycling → Refining");
-    // the stub before refining stands left of refining, the one after recycling right of it
-    const rects = [...svgOf(figure).querySelectorAll("rect[aria-label]")];
-    const x = (id: string) => num(byLabel(rects, id), "x");
-    expect(x("loop-in:recycled")).toBeLessThan(x("refine"));
-    expect(x("loop-out:recycled")).toBeGreaterThan(x("recycle"));
+    const rects = group(figure, "processes");
+    const refine = byLabel(rects, "refine");
+    const recycle = byLabel(rects, "recycle");
+    // M x,y L ... : the connector starts right of recycling and ends on refining's left edge,
+    // inside refining's height, below the mined flow that d3-sankey stacked there (90 of its 100)
+    const points = connector.getAttribute("d")!.slice(1).split("L").map((p) => p.split(",").map(Number) as [number, number]);
+    const [start, end] = [points[0]!, points.at(-1)!];
+    expect(start[0]).toBeCloseTo(num(recycle, "x") + num(recycle, "width") + 5, 2);
+    expect(end[0]).toBeCloseTo(num(refine, "x"), 2);
+    const top = num(refine, "y");
+    const h = num(refine, "height");
+    expect(end[1]).toBeCloseTo(top + 0.95 * h, 2); // the middle of the last tenth
+    // it runs under the whole diagram: below every process and label
+    const lane = Math.max(...points.map((p) => p[1]));
+    for (const r of rects) expect(lane).toBeGreaterThan(num(r, "y") + num(r, "height"));
+    // and is labelled on its lane
+    const label = byLabel(group(figure, "loop labels"), "recycled");
+    expect(shown(label)).toBe("↺ Recycling → Refining 10");
   });
 
-  it("Sankey(system) shows the uncertainty as a band (value + sd) and on hover (95 % interval)", () => {
+  it("Sankey(system) shows the uncertainty as a band one sd either side (value + 2 sd) and on hover (95 % interval)", () => {
     const figure = render();
     const flow = byLabel(group(figure, "flows"), "refined");
     const band = byLabel(group(figure, "uncertainty"), "refined");
-    // 100 +- 15: the band is (100 + 15) / 100 as wide as the flow
-    expect(num(band, "stroke-width") / num(flow, "stroke-width")).toBeCloseTo(1.15, 9);
+    // 100 +- 15: the band is (100 + 2 x 15) / 100 as wide as the flow
+    expect(num(band, "stroke-width") / num(flow, "stroke-width")).toBeCloseTo(1.3, 9);
     // 95 %: 100 - 1.96 x 15 = 70.6 to 129.4, shown to three figures
     expect(flow.querySelector("title")?.textContent).toBe("Refining → In use\n100 ± 15 kt Li (95 %: 70.6 to 129)\nsource: paper");
     expect(byLabel(group(figure, "flows"), "uncollected").querySelector("title")?.textContent).toContain("derived by reconciliation");
+    // no band rises into the stage headings
+    const headings = Math.max(...group(figure, "stages").map((t) => Number(t.getAttribute("transform")!.match(/,([\d.]+)\)/)![1]) + 6));
+    for (const b of group(figure, "uncertainty")) {
+      const ys = b.getAttribute("d")!.match(/-?[\d.]+/g)!.map(Number).filter((_, i) => i % 2 === 1);
+      expect(Math.min(...ys) - num(b, "stroke-width") / 2).toBeGreaterThanOrEqual(headings);
+    }
+  });
+
+  it("Sankey(system) hatches a residual process and labels it unallocated", () => {
+    const system = loop();
+    const residual: SankeySystem = {...system, processes: system.processes.map((p) => (p.id === "waste" ? {...p, residual: true} : p.id === "eol" ? {...p, residual: true, label: "Collection (unallocated)"} : p))};
+    const figure = render(residual);
+    const svg = svgOf(figure);
+    const hatched = group(figure, "residual");
+    expect(hatched.map((r) => r.getAttribute("aria-label")).sort()).toEqual(["eol", "waste"]);
+    const fill = hatched[0]!.parentElement!.getAttribute("fill")!; // a constant fill stands on the group
+    const id = fill.match(/^url\(#(.+)\)$/)![1]!;
+    const pattern = svg.querySelector(`pattern#${id}`)!;
+    expect(pattern).not.toBeNull();
+    // theme-safe: the stripes take the text colour
+    expect(pattern.querySelector("line")?.getAttribute("stroke")).toBe("currentColor");
+    const label = (n: string) => [...byLabel(group(figure, "labels"), n).querySelectorAll("tspan")].map((t) => t.textContent).join(" ");
+    expect(label("waste")).toContain("Not collected (unallocated)");
+    expect(label("eol")).toContain("Collection (unallocated)"); // not twice
+    expect(label("eol")).not.toContain("(unallocated) (unallocated)");
+    expect(byLabel(hatched, "waste").querySelector("title")?.textContent).toContain("unallocated");
+    // a system without residuals has no hatching
+    expect(group(render(), "residual")).toHaveLength(0);
+    expect(svgOf(render()).querySelector("pattern")).toBeNull();
   });
 
   it("Sankey(system) puts a balance badge on every process inside the boundary", () => {
-    const badges = group(render(), "balance");
+    const figure = render();
+    const badges = group(figure, "balance");
     expect(badges.map((b) => b.getAttribute("aria-label")).sort()).toEqual(["eol", "recycle", "refine", "use"]);
     expect(badges.map(shown)).toEqual(["✓", "✓", "✓", "✓"]);
+    // after the process's value, on its line
+    const refineLabel = byLabel(group(figure, "labels"), "refine");
+    const badge = byLabel(badges, "refine");
+    const at = (e: Element) => e.getAttribute("transform")!.match(/translate\(([\d.]+),([\d.]+)\)/)!.slice(1).map(Number);
+    expect(at(badge)[0]).toBeGreaterThan(at(refineLabel)[0]!);
+    expect(at(badge)[1]).toBeGreaterThan(at(refineLabel)[1]!);
   });
 
   it("Sankey(system) marks a process that does not balance with its residual", () => {
