@@ -1,44 +1,46 @@
 /**
- * Citations in a page's prose and the page's reference list, from the site's .bib file:
+ * Citations in a page's prose and the page's reference list, from the site's bibliography as the
+ * build formatted it (src/data/references.json.ts: citation-js, APA 7; nothing is parsed here):
  *
- *   const refs = Bibliography(await FileAttachment("../../data/sources/bibliography/references.bib").text());
+ *   const refs = Bibliography(await FileAttachment("../data/references.json").json());
  *   ... as measured by ${refs.cite("helbig2016vulnerability", "oecd2021resilience")} ...
  *   ${refs.citet("sprecher2015resilience")} define ...
  *   ${refs.references()}
  *
- * cite() gives "(Helbig et al. 2016; OECD 2021)" and citet() "Sprecher et al. (2015)", each
- * linking to its entry. The reference list holds the works cited on the page, in author-date
- * order; it fills in as the page's citations render, whatever order the page's cells run in.
- * An unknown key throws, naming the key: a typo shows as an error in the page and its test.
+ * cite() gives "(Helbig et al., 2016; OECD, 2021)" and citet() "Sprecher et al. (2015)", each
+ * linking to its entry. The reference list holds the works cited on the page, in the order of the
+ * published list; it fills in as the page's citations render, whatever order the page's cells run
+ * in. An unknown key throws, naming the key: a typo shows as an error in the page and its test.
  */
-import {parseBibtex} from "../../lib/reader/bibtex.js";
-import {formatBibliography, type Reference} from "../../lib/reader/bibliography.js";
+import type {ReferenceEntry} from "../../lib/reader/citation-labels.js";
 import {ensureStyle} from "./style.js";
 
+export type {ReferenceEntry};
+
 export interface BibliographyHandle {
-  /** Parenthetical: "(Helbig et al. 2016; OECD 2021)". */
+  /** Parenthetical: "(Helbig et al., 2016; OECD, 2021)". */
   cite(...keys: string[]): HTMLSpanElement;
   /** Narrative: "Helbig et al. (2016)". */
   citet(key: string): HTMLSpanElement;
   /** The page's reference list (one element, updated as citations render). */
   references(options?: {title?: string | null; all?: boolean}): HTMLElement;
-  /** Every entry of the file, formatted. */
-  entries: readonly Reference[];
+  /** Every entry of the bibliography, formatted, in reference-list order. */
+  entries: readonly ReferenceEntry[];
 }
 
-export function Bibliography(bibtex: string, {document = globalThis.document}: {document?: Document} = {}): BibliographyHandle {
+export function Bibliography(data: {entries: readonly ReferenceEntry[]}, {document = globalThis.document}: {document?: Document} = {}): BibliographyHandle {
   ensureStyle(document);
-  const entries = formatBibliography(parseBibtex(bibtex));
+  const {entries} = data;
   const byKey = new Map(entries.map((e) => [e.key, e]));
   const cited = new Set<string>();
   const lists: {element: HTMLElement; all: boolean}[] = [];
 
-  const lookup = (key: string): Reference => {
+  const lookup = (key: string): ReferenceEntry => {
     const ref = byKey.get(key);
     if (!ref) throw new Error(`Bibliography: no entry ${JSON.stringify(key)} in references.bib`);
     return ref;
   };
-  const link = (ref: Reference, text: string) => {
+  const link = (ref: ReferenceEntry, text: string) => {
     const a = document.createElement("a");
     a.className = "cite";
     a.href = `#ref-${ref.key}`;
@@ -60,21 +62,10 @@ export function Bibliography(bibtex: string, {document = globalThis.document}: {
           const li = document.createElement("li");
           li.id = `ref-${ref.key}`;
           li.dataset.ref = ref.key;
-          for (const segment of ref.segments) {
-            let node: Node = document.createTextNode(segment.text);
-            if (segment.href) {
-              const a = document.createElement("a");
-              a.href = segment.href;
-              a.textContent = segment.text;
-              node = a;
-            }
-            if (segment.emphasis) {
-              const i = document.createElement("i");
-              i.append(node);
-              node = i;
-            }
-            li.append(node);
-          }
+          // The build's own markup for the reference (<i>, <a>), made by citeproc from the site's .bib.
+          const template = document.createElement("template");
+          template.innerHTML = ref.html;
+          li.append(template.content);
           if (ref.note) {
             const span = document.createElement("span");
             span.className = "ref-note";
@@ -95,7 +86,7 @@ export function Bibliography(bibtex: string, {document = globalThis.document}: {
       span.append("(");
       refs.forEach((ref, i) => {
         if (i) span.append("; ");
-        span.append(link(ref, ref.label));
+        span.append(link(ref, ref.parenthetical));
       });
       span.append(")");
       note(keys);
@@ -105,7 +96,7 @@ export function Bibliography(bibtex: string, {document = globalThis.document}: {
       const ref = lookup(key);
       const span = document.createElement("span");
       span.className = "citation";
-      span.append(link(ref, `${ref.names} (${ref.year})`));
+      span.append(link(ref, ref.narrative));
       note([key]);
       return span;
     },
