@@ -10,7 +10,7 @@ import {defineFigure} from "./define.js";
 const systemRows = (system: "lithium" | "nickel", example: string, paperIds: readonly string[] = []) => `-- The ${system} system of 2021 as the model reads it: its processes, then its flows.
 -- Edit a flow and Run to redraw, e.g. in the flows' SELECT write
 --   CASE id WHEN '${example}' THEN value * 1.2 ELSE value END AS value
-SELECT 'process' AS row_kind, system, id, label, stage, stage_name, state, boundary, stock, note
+SELECT 'process' AS row_kind, system, id, label, stage, stage_name, state, boundary, stock, residual, note
 FROM mfa_processes
 WHERE system = '${system}'
 UNION ALL BY NAME
@@ -75,6 +75,64 @@ ORDER BY kind, position, node`,
     paper: ["ni_first_use_2021", "ni_scrap_input_share_2021", "ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
   }),
   defineFigure({
+    id: "fig-s26",
+    number: "S26",
+    section: "material-flows",
+    title: "Nickel's refining stage by country: the paper's NPI and ferronickel of 2021 beside the IEA's refined nickel of 2024 (kt Ni)",
+    caption:
+      "Left, the paper's NPI and ferronickel output of 2021 by country (the rest of the world is its 1,672 kt total less Indonesia and China); right, all refined nickel in 2024 by the IEA's estimate, the rest of the world being its stated total less the countries it names. Each bar is labelled with its share of its own total. The two differ in year and in scope (one product against all products), so they test the paper's ranking and concentration, not its tonnages.",
+    source:
+      "The working paper's Figure 4 discussion (table paper_values); International Energy Agency (2025), Critical Minerals Data Explorer, CC BY 4.0 (tables iea_supply and iea_supply_checks).",
+    sql: `-- Long form: one row per source and country, with the source's total.
+WITH paper AS (
+  SELECT max(value) FILTER (WHERE id = 'ni_ferronickel_2021') AS total,
+         max(value) FILTER (WHERE id = 'ni_npi_feni_idn_2021') AS idn,
+         max(value) FILTER (WHERE id = 'ni_intermediates_chn_2021') AS chn
+  FROM paper_values
+), iea AS (
+  SELECT max(b.value_kt) FILTER (WHERE b.iso3 = 'IDN') AS idn,
+         max(b.value_kt) FILTER (WHERE b.iso3 = 'CHN') AS chn,
+         max(c.total_kt) AS total
+  FROM iea_supply b
+  JOIN iea_supply_checks c ON c.mineral = b.mineral AND c.tier = b.tier AND c.year = b.year
+  WHERE b.mineral = 'nickel' AND b.tier = 'refining' AND b.year = 2024
+)
+SELECT * FROM (
+  SELECT 'paper' AS source, 2021 AS year, 'NPI and ferronickel' AS scope, 'Indonesia' AS country, 1 AS position, idn AS value_kt, total AS total_kt FROM paper
+  UNION ALL SELECT 'paper', 2021, 'NPI and ferronickel', 'China', 2, chn, total FROM paper
+  UNION ALL SELECT 'paper', 2021, 'NPI and ferronickel', 'Rest of world', 3, total - idn - chn, total FROM paper
+  UNION ALL SELECT 'IEA', 2024, 'all refined nickel', 'Indonesia', 1, idn, total FROM iea
+  UNION ALL SELECT 'IEA', 2024, 'all refined nickel', 'China', 2, chn, total FROM iea
+  UNION ALL SELECT 'IEA', 2024, 'all refined nickel', 'Rest of world', 3, total - idn - chn, total FROM iea
+)
+ORDER BY source DESC, position`,
+    tables: ["paper_values", "iea_supply", "iea_supply_checks"],
+    model: "lib/material-flows/refining-check.ts#refiningShares",
+    paper: ["ni_ferronickel_2021", "ni_npi_feni_idn_2021", "ni_intermediates_chn_2021"]
+  }),
+  defineFigure({
+    id: "fig-8",
+    number: "8",
+    section: "material-flows",
+    title: "Main routes of nickel mining and refining",
+    caption:
+      "From ore type through the main process and intermediate to product and first use. The links are not to scale: no public source splits 2021 output by route, so every link has the same width and is dashed. Where the paper gives a product's 2021 output or a first use's share, the node says so (kt Ni, from the 2021 model's sources); NPI and ferronickel share one figure, 1,672 kt, whatever their route. Hover a link for the routes it carries.",
+    source:
+      "Compiled as table nickel_routes from Crundwell et al. (2011), Extractive Metallurgy of Nickel, Cobalt and Platinum Group Metals, and IEA (2021), The Role of Critical Minerals in Clean Energy Transitions; tonnages from the working paper (table paper_values).",
+    sql: `SELECT r.route, r.ore, r.process, r.intermediate, r.product, r.first_use,
+  p.value AS product_kt,
+  round(u.value / 100 * f.value, 2) AS first_use_kt,
+  r.source, r.note
+FROM nickel_routes r
+LEFT JOIN paper_values p ON p.id = r.product_paper_id
+LEFT JOIN paper_values u ON u.id = r.first_use_paper_id
+LEFT JOIN paper_values f ON f.id = 'ni_first_use_2021'
+ORDER BY r.route`,
+    tables: ["nickel_routes", "paper_values"],
+    model: "lib/material-flows/routes.ts#routeGraph",
+    paper: ["ni_ferronickel_2021", "ni_metal_2021", "ni_recycled_scrap_2021"]
+  }),
+  defineFigure({
     id: "fig-s10",
     number: "S10",
     section: "material-flows",
@@ -99,5 +157,65 @@ ORDER BY kind, position, node`,
     tables: ["mfa_processes", "mfa_flows", "paper_values"],
     model: "lib/material-flows/figure-rows.ts#endOfLifeSeries",
     paper: ["ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
+  }),
+  defineFigure({
+    id: "fig-s24",
+    number: "S24",
+    section: "material-flows",
+    title: "End-of-life flows and recycled supply to 2050, by IEA scenario (kt Li, kt Ni)",
+    caption:
+      "Inflow into use (green) follows the IEA's demand (for lithium, electric vehicles; for nickel, total demand): the dots are the IEA's own values for 2024 and the scenarios' 2030-2050, the lines between them are interpolated linearly, and so are 2022 and 2023 between the paper's 2021 inflow and the IEA's 2024; before 2021 the inflow is the growth assumption of Figures S10 and S11. End of life (grey) is the dynamic stock model's outflow with your lifetime; recycled supply (blue) is it times your collection rate and recovery efficiency, with the 5-95 % band of a seeded Monte Carlo over the lifetime, collection and recovery (lifetime mean lognormal with a 20 % sd, its sd 0.5-1.5 times yours, the two rates triangular within 10 points of yours). The red diamond is the paper's end of life of 2021.",
+    source:
+      "IEA Critical Minerals Data Explorer 2025, demand by scenario (table iea_demand, CC BY 4.0); the 2021 systems of tables mfa_flows and mfa_processes and the paper's figures (paper_values). Dynamic stock model lib/mfa/dynamic-stock.ts and Monte Carlo run in your browser.",
+    sql: scenarioRowsSql(),
+    tables: ["iea_demand", "mfa_processes", "mfa_flows", "paper_values"],
+    model: "lib/material-flows/scenarios.ts#scenarioSeries",
+    paper: ["li_eol_ev_2021", "ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
+  }),
+  defineFigure({
+    id: "fig-s25",
+    number: "S25",
+    section: "material-flows",
+    title: "Recycled supply as a share of demand to 2050, by IEA scenario",
+    caption:
+      "The recycled supply of Figure S24 over the IEA's total demand for the mineral in the same year and scenario (all uses), from 2024, the IEA's first year; total demand between the IEA's years is interpolated linearly, as the inflow is. For lithium only EV batteries return metal in the model, so the share is what they alone could supply. The band is the Monte Carlo's 5-95 % over the lifetime, collection and recovery; the IEA's demand is not varied: the three scenarios are its range.",
+    source:
+      "IEA Critical Minerals Data Explorer 2025, demand by scenario (table iea_demand, CC BY 4.0); the 2021 systems of tables mfa_flows and mfa_processes and the paper's figures (paper_values). Computed in your browser by lib/material-flows/scenarios.ts.",
+    sql: scenarioRowsSql(),
+    tables: ["iea_demand", "mfa_processes", "mfa_flows", "paper_values"],
+    model: "lib/material-flows/scenarios.ts#scenarioSeries",
+    paper: ["li_eol_ev_2021", "ni_recycled_scrap_2021", "ni_recycled_share_of_waste_2021"]
   })
 ];
+
+/**
+ * The rows of the scenario figures (S24, S25) as lib/material-flows/scenarios.ts reads them: the
+ * IEA's demand that the in-use stocks follow and total demand (row_kind 'demand', the IEA's own years
+ * only), then both systems' processes, flows and the paper's end-of-life figures as Figures S10 and
+ * S11 read them. A function declaration, so that the figures above can use it.
+ */
+function scenarioRowsSql(): string {
+  return `-- The IEA's demand by scenario (only its own years: 2024 'reported', then 2030-2050), and both
+-- 2021 systems as the model reads them. The model interpolates between the IEA's years itself.
+-- Try another path, e.g. NZE lithium for EVs at 1,200 kt in 2050:
+--   CASE WHEN mineral = 'lithium' AND scenario = 'NZE' AND year = 2050 AND sector = 'Electric vehicles' THEN 1200 ELSE value_kt END
+SELECT 'demand' AS row_kind, mineral AS system, sector AS id, scenario, year, value_kt AS value, unit, basis AS note
+FROM iea_demand
+WHERE (mineral = 'lithium' AND sector IN ('Electric vehicles', 'Total demand'))
+   OR (mineral = 'nickel' AND sector = 'Total demand')
+UNION ALL BY NAME
+SELECT 'process' AS row_kind, system, id, label, stage, stage_name, state, boundary, stock, residual, note
+FROM mfa_processes
+WHERE system IN ('lithium', 'nickel')
+UNION ALL BY NAME
+SELECT 'flow' AS row_kind, system, id, from_process, to_process, value, unit, year, method, source,
+  uncertainty_class, relative_sd, model, note, source_file, source_line
+FROM mfa_flows
+WHERE system IN ('lithium', 'nickel')
+UNION ALL BY NAME
+SELECT 'paper' AS row_kind, CASE WHEN starts_with(id, 'li_') THEN 'lithium' ELSE 'nickel' END AS system,
+  id, quantity AS label, value, unit, year, location AS note
+FROM paper_values
+WHERE id IN ('li_eol_ev_2021', 'ni_recycled_scrap_2021', 'ni_recycled_share_of_waste_2021')
+ORDER BY row_kind DESC, system, stage NULLS FIRST, source_line NULLS FIRST, id, scenario NULLS FIRST, year NULLS FIRST`;
+}

@@ -9,11 +9,16 @@
  * The model meets a paper figure p if |q - p| <= max(Z x sd(q), half a unit of p's last printed
  * digit, 10 % of p when the paper hedges it with "about", "around", "nearly", "approximately" or
  * "roughly"), with Z = 1.96 (95 %). Otherwise the page says that the model does not meet it.
+ *
+ * Each comparison carries the figure's role (paper-roles.ts, table mfa_paper_roles): only a check
+ * can confirm the model; an input agrees by construction, and a consistency test relates the
+ * paper's inputs to each other. `verdict` says which.
  */
 
 import {Z_THRESHOLD} from "../mfa/index.js";
 import type {PaperValue} from "../sources/paper-values.js";
 import type {ModelResult} from "./model.js";
+import type {PaperRole} from "./paper-roles.js";
 
 /** Flows to add up: by id, all flows out of some processes, or all flows into some. */
 export interface Selector {
@@ -46,14 +51,23 @@ export const COMPARISONS: Readonly<Record<string, readonly ComparisonSpec[]>> = 
     {paper: "li_chemicals_chn_domestic_share", of: {flows: ["li_chn_to_cells"]}, per: {outOf: ["li_ref_chn"]}, figure: "Figure 5"},
     {paper: "li_cells_chn_2021", of: {outOf: ["li_cell_chn"]}, figure: "Figure 5"},
     {paper: "li_cells_chn_share_2021", of: {outOf: ["li_cell_chn"]}, per: {into: ["li_manufacturing"]}, figure: "Figure 5"},
-    {paper: "li_ev_2021", of: {flows: ["li_ev"]}, figure: "Figure 5"},
+    {paper: "li_ev_2021", of: {into: ["li_ev_use"]}, figure: "Figure 5"},
     {paper: "li_eol_ev_2021", of: {flows: ["li_eol_ev"]}, figure: "Figure 5"},
     {paper: "li_recycled_2021", of: {flows: ["li_collected"]}, figure: "Figure 5"},
     {paper: "li_recycled_share_2021", of: {flows: ["li_collected"]}, per: {flows: ["li_eol_ev"]}, figure: "Figure 5"},
     {paper: "li_share_in_libs", of: {into: ["li_cell_chn", "li_cell_row"]}, per: {outOf: ["li_ref_chn", "li_ref_row"]}, figure: "Data gaps"}
   ],
   nickel: [
-    {paper: "ni_ferronickel_2021", of: {flows: ["ni_ferronickel_out"]}, figure: "Figure 4"},
+    {paper: "ni_mine_idn_2021", of: {flows: ["ni_mined_idn"]}, figure: "Figure 4"},
+    {paper: "ni_mine_phl_2021", of: {flows: ["ni_mined_phl"]}, figure: "Figure 4"},
+    {paper: "ni_mine_rus_2021", of: {flows: ["ni_mined_rus"]}, figure: "Figure 4"},
+    {paper: "ni_mine_ncl_2021", of: {flows: ["ni_mined_ncl"]}, figure: "Figure 4"},
+    {paper: "ni_mine_aus_2021", of: {flows: ["ni_mined_aus"]}, figure: "Figure 4"},
+    {paper: "ni_mine_can_2021", of: {flows: ["ni_mined_can"]}, figure: "Figure 4"},
+    {paper: "ni_mine_chn_2021", of: {flows: ["ni_mined_chn"]}, figure: "Figure 4"},
+    {paper: "ni_ferronickel_2021", of: {flows: ["ni_npi_feni_idn_out", "ni_npi_feni_chn_out", "ni_npi_feni_other_out"]}, figure: "Figure 4"},
+    {paper: "ni_npi_feni_idn_2021", of: {flows: ["ni_npi_feni_idn_out"]}, figure: "Figure 4"},
+    {paper: "ni_intermediates_chn_2021", of: {flows: ["ni_npi_feni_chn_out"]}, figure: "Figure 4"},
     {paper: "ni_metal_2021", of: {flows: ["ni_metal_out"]}, figure: "Figure 4"},
     {paper: "ni_first_use_2021", of: {outOf: ["ni_fabrication"]}, figure: "Figure 6"},
     {paper: "ni_scrap_input_share_2021", of: {flows: ["ni_recycled_scrap"]}, per: {into: ["ni_fabrication"]}, figure: "Figure 6"},
@@ -83,6 +97,10 @@ export interface Comparison {
   tolerance: number;
   difference: number;
   agrees: boolean;
+  /** What the figure is to the model (mfa_paper_roles); null where the roles give none. */
+  role: PaperRole | null;
+  /** agrees or differs for a check or a consistency test; "by construction" for an input. */
+  verdict: "agrees" | "differs" | "by construction" | "no role";
 }
 
 /** Half a unit of the last printed digit: 59.5 -> 0.05, 3596 -> 0.5. */
@@ -108,12 +126,25 @@ function coefficients(result: ModelResult, s: Selector, what: string): Map<strin
   return new Map([...ids].map((id) => [id, 1]));
 }
 
+/** A figure's role in one system, as the table mfa_paper_roles gives it. */
+export interface RoleRow {
+  system: string;
+  paper_id: string;
+  role: string;
+}
+
 /**
  * Every comparison of the result's system (COMPARISONS), in order, with the paper's figures from
- * paper_values. Throws RangeError on a spec naming an unknown flow, process or paper figure, or a
- * zero denominator.
+ * paper_values and their roles from mfa_paper_roles. Throws RangeError on a spec naming an unknown
+ * flow, process or paper figure, or a zero denominator.
  */
-export function compareWithPaper(result: ModelResult, paper: readonly PaperValue[], specs: readonly ComparisonSpec[] = COMPARISONS[result.system] ?? []): Comparison[] {
+export function compareWithPaper(
+  result: ModelResult,
+  paper: readonly PaperValue[],
+  roles: readonly RoleRow[] = [],
+  specs: readonly ComparisonSpec[] = COMPARISONS[result.system] ?? []
+): Comparison[] {
+  const roleOf = new Map(roles.filter((r) => r.system === result.system).map((r) => [r.paper_id, r.role as PaperRole]));
   const {reconciliation} = result;
   const index = new Map(reconciliation.variables.map((v, i) => [v.id, i]));
   const n = reconciliation.variables.length;
@@ -141,6 +172,8 @@ export function compareWithPaper(result: ModelResult, paper: readonly PaperValue
     const hedged = HEDGES.includes(p.qualifier);
     const tolerance = Math.max(Z_THRESHOLD * sd, halfUnit(p.value), hedged ? HEDGE_TOLERANCE * Math.abs(p.value) : 0);
     const difference = model - p.value;
+    const agrees = Math.abs(difference) <= tolerance;
+    const role = roleOf.get(p.id) ?? null;
     return {
       paper: p.id,
       figure: spec.figure,
@@ -153,7 +186,9 @@ export function compareWithPaper(result: ModelResult, paper: readonly PaperValue
       sd,
       tolerance,
       difference,
-      agrees: Math.abs(difference) <= tolerance
+      agrees,
+      role,
+      verdict: role === null ? "no role" : role === "input" ? "by construction" : agrees ? "agrees" : "differs"
     };
   });
 }

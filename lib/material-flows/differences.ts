@@ -23,19 +23,40 @@ export interface LithiumDifferences {
   cellsShareOfRefined: number | null;
   /** Refined lithium no figure of the paper places in cells, kt Li. */
   nonBattery: number | null;
+  /** The USGS's world consumption of 2021 (kt Li) and the batteries' share of it (0-1), where the rows hold them. */
+  consumption: number | null;
+  batteryShareUsgs: number | null;
+  /** Lithium in batteries by the USGS: its share times its consumption, kt Li. */
+  batteriesUsgs: number | null;
+  /** The model's cells as a share of the USGS's consumption (0-1). */
+  cellsShareOfConsumption: number | null;
+  /** Mine output less the USGS's consumption: what 2021's supply put into stocks and losses, kt Li. */
+  supplyOverConsumption: number | null;
 }
 
-/** The lithium comparisons: shares of mining, the paper's implied world total, and how much refined lithium reaches cells. */
-export function lithiumDifferences(values: Values, mined: number | null, paper: ReadonlyMap<string, number>): LithiumDifferences {
+/**
+ * The lithium comparisons: shares of mining, the paper's implied world total, how much refined
+ * lithium reaches cells, and, from the USGS's consumption figures (table mfa_reference_values, by
+ * id), why the paper's "about 80 % in batteries" is a share of consumption, not of supply.
+ */
+export function lithiumDifferences(values: Values, mined: number | null, paper: ReadonlyMap<string, number>, reference: ReadonlyMap<string, number> = new Map()): LithiumDifferences {
   const v = values;
   const refined = sum(v.li_chn_to_cells, v.li_chn_to_market, v.li_row_to_market);
+  const cells = sum(v.li_cells_chn, v.li_cells_row);
+  const consumption = reference.get("usgs_li_consumption_2021") ?? null;
+  const batteryShareUsgs = ratio(reference.get("usgs_li_end_use_batteries_2021"), 100);
   return {
     ausShare: ratio(v.li_mined_aus, mined),
     chlShare: ratio(v.li_mined_chl, mined),
     impliedWorld: ratio(paper.get("li_mine_aus_2021"), ratio(paper.get("li_mine_share_aus_2021"), 100)),
-    cells: sum(v.li_cells_chn, v.li_cells_row),
+    cells,
     cellsShareOfRefined: ratio(sum(v.li_chn_to_cells, v.li_market_to_cells), refined),
-    nonBattery: v.li_non_battery ?? null
+    nonBattery: v.li_non_battery ?? null,
+    consumption,
+    batteryShareUsgs,
+    batteriesUsgs: consumption === null || batteryShareUsgs === null ? null : consumption * batteryShareUsgs,
+    cellsShareOfConsumption: ratio(cells, consumption),
+    supplyOverConsumption: mined === null || consumption === null ? null : mined - consumption
   };
 }
 

@@ -69,7 +69,7 @@ export function systemInputs(rows: readonly FigureRow[], system: string): System
       return;
     }
     if (kind === "process") {
-      processes.push({system, id, label: text("label"), stage: number("stage")!, stage_name: text("stage_name"), state: text("state"), boundary: flag("boundary"), stock: flag("stock"), note: text("note", {optional: true})});
+      processes.push({system, id, label: text("label"), stage: number("stage")!, stage_name: text("stage_name"), state: text("state"), boundary: flag("boundary"), stock: flag("stock"), residual: row.residual === undefined || row.residual === null ? false : flag("residual"), note: text("note", {optional: true})});
       return;
     }
     const value = number("value", {optional: true});

@@ -74,6 +74,8 @@ export interface ModelProcess {
   stageName: string;
   state: string;
   stock: boolean;
+  /** A balancing remainder, drawn as unallocated (rows.ts). */
+  residual: boolean;
 }
 
 /** A reconciled system with the processes' stage, state and label. */
@@ -179,7 +181,7 @@ function solve(rows: Rows, a: Assumptions, eol: number): Omit<ModelResult, "endO
   const {config, role} = rows;
   const unit = config.unit;
   const labels = new Map(rows.processes.map((p) => [p.id, p.label]));
-  const processes: ModelProcess[] = rows.processes.map((p) => ({id: p.id, label: p.label, boundary: p.boundary, stage: p.stage, stageName: p.stage_name, state: p.state, stock: p.stock}));
+  const processes: ModelProcess[] = rows.processes.map((p) => ({id: p.id, label: p.label, boundary: p.boundary, stage: p.stage, stageName: p.stage_name, state: p.state, stock: p.stock, residual: p.residual}));
   const flows: Flow[] = rows.flows.map((r) => {
     const base = {id: r.id, from: r.from_process, to: r.to_process, unit};
     if (r.model === "end_of_life") return {...base, value: eol, sd: r.relative_sd! * eol, source: "dynamic stock model"};

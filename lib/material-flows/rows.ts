@@ -6,8 +6,8 @@
 import type {UncertaintyClass} from "./uncertainty.js";
 
 /** How a flow's value was taken (see data/sources/mfa/README.md). */
-export type FlowMethod = "paper" | "usgs" | "paper shares" | "derived" | "model";
-export const FLOW_METHODS: readonly FlowMethod[] = ["paper", "usgs", "paper shares", "derived", "model"];
+export type FlowMethod = "paper" | "usgs" | "paper shares" | "estimate" | "derived" | "model";
+export const FLOW_METHODS: readonly FlowMethod[] = ["paper", "usgs", "paper shares", "estimate", "derived", "model"];
 
 /**
  * The part a flow plays in the reader's model, where the model recomputes it from an assumption:
@@ -35,6 +35,12 @@ export interface MfaProcessRow {
   boundary: boolean;
   /** True if the process holds a stock whose change is derived by reconciliation. */
   stock: boolean;
+  /**
+   * True for a balancing remainder: what the balances leave over, with no source of its own (e.g.
+   * refining outside China, mine output less China's refining). Drawn hatched as unallocated,
+   * never as a region or a product.
+   */
+  residual: boolean;
   note: string;
 }
 

@@ -29,10 +29,10 @@ const yesNo = (file: string, line: number, column: string, text: string): boolea
 /**
  * Reads processes.csv: ids unique and lower-case snake_case, a known system, a whole stage >= 0, one
  * of the paper's stage names, a non-empty state and label, boundary and stock as yes/no, and no
- * stock on a boundary process. Throws SourceError naming file, line, column and value.
+ * stock on a boundary process, residual as yes/no. Throws SourceError naming file, line, column and value.
  */
 export function parseMfaProcesses(text: string, file: string, systems: readonly string[] = MFA_SYSTEM_FILES.map((s) => s.system)): MfaProcessRow[] {
-  const {records} = parseCsv(text, file, {required: ["system", "id", "label", "stage", "stage_name", "state", "boundary", "stock", "note"]});
+  const {records} = parseCsv(text, file, {required: ["system", "id", "label", "stage", "stage_name", "state", "boundary", "stock", "residual", "note"]});
   const ids = new Set<string>();
   return records.map(({line, values: v}) => {
     const system = v.system!.trim();
@@ -52,7 +52,8 @@ export function parseMfaProcesses(text: string, file: string, systems: readonly 
     const boundary = yesNo(file, line, "boundary", v.boundary!.trim());
     const stock = yesNo(file, line, "stock", v.stock!.trim());
     if (boundary && stock) throw new SourceError(file, line, "stock", v.stock, "a boundary process holds no stock");
-    return {system, id, label, stage, stage_name: stageName, state, boundary, stock, note: v.note!.trim()};
+    const residual = yesNo(file, line, "residual", v.residual!.trim());
+    return {system, id, label, stage, stage_name: stageName, state, boundary, stock, residual, note: v.note!.trim()};
   });
 }
 
@@ -61,6 +62,8 @@ export interface FlowSources {
   processes: readonly MfaProcessRow[];
   paper: readonly PaperValue[];
   production: readonly ProductionRow[];
+  /** Figures from other sources that "estimate" flows may name (e.g. the IEA's EV sales shares). */
+  figures?: readonly {id: string; value: number; unit: string}[];
 }
 
 const CLOSE = 1e-9; // typed values must equal their source to round-off
@@ -105,6 +108,8 @@ function usgsValue(source: string, commodity: string, production: readonly Produ
  *  - "usgs": value typed, equal to the sum of the USGS rows named (kt), none withheld; class A only
  *    if none is a USGS estimate;
  *  - "paper shares": value blank, computed from the expression in source (expression.ts);
+ *  - "estimate": the same, with at least one figure from another source (sources.figures), class C:
+ *    our estimate, labelled so on the page;
  *  - "derived": value blank, source "derived", no class; derived by reconciliation;
  *  - "model": value blank, no class, a model role: computed from the reader's assumptions;
  *  - a class (A, B, C) on every row with a value; a model role at most once per system.
@@ -114,6 +119,8 @@ export function parseMfaFlows(text: string, file: string, system: {system: strin
   const {records} = parseCsv(text, file, {required: ["id", "from", "to", "value", "unit", "year", "method", "source", "class", "model", "note"]});
   const processes = new Map(sources.processes.filter((p) => p.system === system.system).map((p) => [p.id, p]));
   const figures = new Map<string, Figure>(sources.paper.map((p) => [p.id, {value: p.value, unit: p.unit}]));
+  const others = new Map<string, Figure>((sources.figures ?? []).map((f) => [f.id, {value: f.value, unit: f.unit}]));
+  const allFigures = new Map([...figures, ...others]);
   const ids = new Set<string>();
   const roles = new Set<string>();
   return records.map(({line, values: raw}) => {
@@ -170,6 +177,18 @@ export function parseMfaFlows(text: string, file: string, system: {system: strin
         try {
           // 12 significant digits: 11.9, not 11.899999999999997
           value = Number(evaluateExpression(v.source!, figures, system.unit).value.toPrecision(12));
+        } catch (e) {
+          return fail("source", (e as Error).message);
+        }
+        if (value! < 0) fail("source", `the expression gives ${value}, a negative flow`);
+        break;
+      }
+      case "estimate": {
+        if (typed !== null) fail("value", "left blank: computed from the figures named in source");
+        if (!(v.source!.match(/[a-z][a-z0-9_]*/g) ?? []).some((t) => others.has(t))) fail("source", `an estimate names a figure from another source (${[...others.keys()].join(", ") || "none given"})`);
+        if (cls !== "C") fail("class", "an estimate is class C");
+        try {
+          value = Number(evaluateExpression(v.source!, allFigures, system.unit).value.toPrecision(12));
         } catch (e) {
           return fail("source", (e as Error).message);
         }

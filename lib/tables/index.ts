@@ -6,11 +6,16 @@ import {criticalListsTable} from "./critical-lists.js";
 import {frameworkLevelsTable, frameworkShocksTable} from "./framework-shocks.js";
 import {governanceTable} from "./governance.js";
 import {icmmSitesTable} from "./icmm-sites.js";
+import {ieaDemandTable} from "./iea-demand.js";
+import {ieaEvSalesTable} from "./iea-ev-sales.js";
 import {ieaSupplyTable} from "./iea-supply.js";
 import {ieaSupplyChecksTable} from "./iea-supply-checks.js";
 import {mfaFlowsTable} from "./mfa-flows.js";
+import {mfaPaperRolesTable} from "./mfa-paper-roles.js";
 import {mfaProcessesTable} from "./mfa-processes.js";
+import {mfaReferenceValuesTable} from "./mfa-reference-values.js";
 import {mspMembersTable} from "./msp-members.js";
+import {nickelRoutesTable} from "./nickel-routes.js";
 import {paperDiagramsTable} from "./paper-diagrams.js";
 import {paperTable3Table} from "./paper-table3.js";
 import {paperValuesTable} from "./paper-values.js";
@@ -39,11 +44,16 @@ export const TABLES: readonly TableSpec<any>[] = [
   frameworkShocksTable,
   governanceTable,
   icmmSitesTable,
+  ieaDemandTable,
+  ieaEvSalesTable,
   ieaSupplyTable,
   ieaSupplyChecksTable,
   mfaFlowsTable,
+  mfaPaperRolesTable,
   mfaProcessesTable,
+  mfaReferenceValuesTable,
   mspMembersTable,
+  nickelRoutesTable,
   paperDiagramsTable,
   paperTable3Table,
   paperValuesTable,

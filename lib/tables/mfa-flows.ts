@@ -5,6 +5,8 @@ import {defineTable} from "./define.js";
 import {MFA_SOURCE} from "./mfa-processes.js";
 import {paperValuesTable} from "./paper-values.js";
 import {productionTable} from "./production.js";
+import {evSalesShares, IEA_EV_FILE, parseIeaEvSales} from "../sources/iea-ev.js";
+import {IEA_EV_SOURCE} from "./iea-ev-sales.js";
 
 const PAPER_FILE = "paper/paper_values.csv";
 
@@ -13,7 +15,7 @@ export const mfaFlowsTable = defineTable<MfaFlowRow>({
   title: "Flows of the lithium and nickel material-flow systems, 2021",
   description:
     "Every flow of the site's global lithium (kt Li) and nickel (kt Ni) material-flow systems of 2021, after the paper's Figures 5 and 6, with where its value comes from: a figure the paper states, a share the paper states applied to a total it states, or a USGS MCS 2023 mine-production row. Flows no source gives have no value and are derived by reconciliation in the page; flows the reader's assumptions recompute (end of life, collection, recovery) are marked by their model role. Each value carries an uncertainty class (A 5 %, B 15 %, C 30 % relative standard deviation).",
-  sources: [MFA_SOURCE, ...paperValuesTable.sources, ...productionTable.sources.filter((s) => s.edition === "MCS2023")],
+  sources: [MFA_SOURCE, ...paperValuesTable.sources, ...productionTable.sources.filter((s) => s.edition === "MCS2023"), IEA_EV_SOURCE],
   key: ["id"],
   minRows: 56,
   columns: {
@@ -24,7 +26,7 @@ export const mfaFlowsTable = defineTable<MfaFlowRow>({
     value: {type: "float64", unit: "kt (see unit)", description: "Data value; null where no source gives one (derived by reconciliation or computed by the model)"},
     unit: {type: "utf8", description: "kt Li or kt Ni"},
     year: {type: "int32", description: "Year of the flow"},
-    method: {type: "utf8", description: "paper, usgs, paper shares (a stated share times a stated total), derived (by reconciliation) or model (from the reader's assumptions)"},
+    method: {type: "utf8", description: "paper, usgs, paper shares (a stated share times a stated total), estimate (a paper total split by another source's shares; ours), derived (by reconciliation) or model (from the reader's assumptions)"},
     source: {type: "utf8", description: "Paper figure id (paper_values.id), expression of them, USGS row, 'derived' or the assumption"},
     uncertainty_class: {type: "utf8", description: "A, B or C; null for derived and model flows"},
     relative_sd: {type: "float64", unit: "share of value", description: "One standard deviation as a share of the value, from the class"},
@@ -37,6 +39,8 @@ export const mfaFlowsTable = defineTable<MfaFlowRow>({
     const processes = parseMfaProcesses(read(MFA_PROCESSES_FILE), MFA_PROCESSES_FILE);
     const paper = parsePaperValues(read(PAPER_FILE), PAPER_FILE);
     const production = productionTable.build(read);
-    return MFA_SYSTEM_FILES.flatMap((s) => parseMfaFlows(read(s.file), s.file, s, {processes, paper, production}));
+    // The regional split of lithium in EVs: the IEA's shares of electric-car sales in 2021.
+    const figures = evSalesShares(parseIeaEvSales(read(IEA_EV_FILE), IEA_EV_FILE), 2021);
+    return MFA_SYSTEM_FILES.flatMap((s) => parseMfaFlows(read(s.file), s.file, s, {processes, paper, production, figures}));
   }
 });

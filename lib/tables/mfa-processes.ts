@@ -27,6 +27,7 @@ export const mfaProcessesTable = defineTable<MfaProcessRow>({
     state: {type: "utf8", description: "State of the material the process handles, e.g. chemicals, in use"},
     boundary: {type: "bool", description: "True for sources and sinks outside the system boundary (no balance)"},
     stock: {type: "bool", description: "True if the process holds a stock whose change is derived by reconciliation"},
+    residual: {type: "bool", description: "True for a balancing remainder with no source of its own, drawn as unallocated"},
     note: {type: "utf8", description: "What the process stands for and why it is drawn so"}
   },
   build(read) {

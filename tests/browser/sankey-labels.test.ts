@@ -80,6 +80,18 @@ describe("the Sankeys' labels and bands, as the browser draws them", () => {
           expect(m.bands.filter((b) => !inside(b, area)).map((b) => `${b.what} ${b.top.toFixed(1)}..${b.bottom.toFixed(1)} of ${area.top.toFixed(1)}..${area.bottom.toFixed(1)}`), `${id} at ${width} px: bands outside the drawing area`).toEqual([]);
           console.log(`${id} at ${width} px: ${m.lines.length} lines of text, ${m.bands.length} bands checked`);
         }
+        // Figure 8, the routes of nickel, is laid out the same way: no label may run into another.
+        const routes = await page.locator("#fig-8 .figure-body svg").first().evaluate(measure);
+        expect(routes.lines.length, "fig-8: labels").toBeGreaterThan(20);
+        const crossings: string[] = [];
+        for (let i = 0; i < routes.lines.length; i++) {
+          for (let j = i + 1; j < routes.lines.length; j++) {
+            const o = overlap(routes.lines[i]!, routes.lines[j]!);
+            if (o > 1) crossings.push(`${routes.lines[i]!.what} × ${routes.lines[j]!.what} (${o.toFixed(1)} px)`);
+          }
+        }
+        expect(crossings, `fig-8 at ${width} px`).toEqual([]);
+        expect(routes.lines.filter((l) => !inside(l, routes.svg)).map((l) => l.what), `fig-8 at ${width} px: text outside the figure`).toEqual([]);
       } finally {
         await page.close();
       }

@@ -8,15 +8,26 @@ const document = new JSDOM("<!doctype html><body></body>").window.document;
 const cells = (row: Element) => [...row.querySelectorAll("td")].map((td) => td.textContent);
 
 describe("ComparisonTable", () => {
-  it("sets the paper's figure beside the model's, with the hedge, one sd and the verdict", () => {
-    const c = {paper: "li_recycled_share_2021", figure: "5", quantity: "Share recycled", location: "Figure 5 discussion", unit: "%", qualifier: "around", paperValue: 25, model: 23.73, sd: 1.5, tolerance: 2.5, agrees: true} as unknown as Comparison;
-    const table = ComparisonTable([c, {...c, paper: "x", qualifier: "", model: 50, sd: 0, agrees: false}], "lithium", {document});
+  const c = {paper: "li_recycled_share_2021", figure: "5", quantity: "Share recycled", location: "Figure 5 discussion", unit: "%", qualifier: "around", paperValue: 25, model: 23.73, sd: 1.5, tolerance: 2.5, agrees: true, role: "check", verdict: "agrees"} as Comparison;
+
+  it("sets the paper's figure beside the model's, with the hedge, one sd, the role and the verdict", () => {
+    const table = ComparisonTable([c, {...c, paper: "x", qualifier: "", model: 50, sd: 0, agrees: false, verdict: "differs"}], "lithium", {document});
     expect(table.getAttribute("data-comparison")).toBe("lithium");
     const [a, b] = [...table.querySelectorAll("tbody tr")];
-    expect(cells(a!)).toEqual(["Share recycled", "around 25 %", "23.7 ± 1.5 %", "yes (±2.5)", "Figure 5 discussion"]);
+    expect(cells(a!)).toEqual(["Share recycled", "around 25 %", "23.7 ± 1.5 %", "check", "agrees (±2.5)", "Figure 5 discussion"]);
     expect(a!.getAttribute("data-agrees")).toBe("true");
-    expect(cells(b!)).toEqual(["Share recycled", "25 %", "50 %", "no (±2.5)", "Figure 5 discussion"]); // no sd shown when it is 0
-    expect(b!.querySelector("strong")?.textContent).toBe("no");
+    expect(cells(b!)).toEqual(["Share recycled", "25 %", "50 %", "check", "differs (±2.5)", "Figure 5 discussion"]); // no sd shown when it is 0
+    expect(b!.querySelector("strong")?.textContent).toBe("differs");
+  });
+
+  it("claims agreement for checks only: an input reads 'holds by construction', and checks come first", () => {
+    const input = {...c, paper: "li_eol_ev_2021", role: "input", verdict: "by construction"} as Comparison;
+    const table = ComparisonTable([input, c], "lithium", {document});
+    const [first, second] = [...table.querySelectorAll("tbody tr")];
+    expect(first!.getAttribute("data-paper")).toBe("li_recycled_share_2021");
+    expect(second!.getAttribute("data-verdict")).toBe("by construction");
+    expect(cells(second!)[4]).toBe("holds by construction (met)");
+    expect(table.textContent).not.toMatch(/agrees.*holds by construction \(met\).*agrees/);
   });
 });
 

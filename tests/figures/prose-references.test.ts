@@ -24,7 +24,6 @@ function pageSources(dir = "src/pages"): [string, string][] {
  */
 const NOT_ON_SITE: Record<string, string> = {
   "3c": "the paper's brine process conditions: the mapping page states the gap",
-  "8": "the paper's main routes of nickel refining: not yet drawn (material flows work to come)",
   "9": "the paper's own revised nickel Sankey, discussed but not redrawn"
 };
 

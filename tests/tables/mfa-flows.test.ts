@@ -14,25 +14,49 @@ const processes = buildTable(mfaProcessesTable, read);
 const get = (id: string) => flows.find((f) => f.id === id)!;
 
 describe("mfaProcessesTable", () => {
-  it("buildTable(mfaProcessesTable, read) gives 19 lithium and 27 nickel processes, mining first", () => {
-    expect(processes.filter((p) => p.system === "lithium")).toHaveLength(19);
-    expect(processes.filter((p) => p.system === "nickel")).toHaveLength(27);
+  it("buildTable(mfaProcessesTable, read) gives 24 lithium and 29 nickel processes, mining first", () => {
+    expect(processes.filter((p) => p.system === "lithium")).toHaveLength(24);
+    expect(processes.filter((p) => p.system === "nickel")).toHaveLength(29);
     expect(processes.filter((p) => p.stage === 0).every((p) => p.boundary && p.stage_name === "mining")).toBe(true);
     expect(processes.filter((p) => p.stock).map((p) => p.id)).toEqual(["li_ev_use", "ni_fabrication", "ni_in_use"]);
   });
 
+  it("buildTable(mfaProcessesTable, read) marks the three balancing remainders as residual, and no region or product", () => {
+    expect(processes.filter((p) => p.residual).map((p) => p.id)).toEqual(["li_ref_row", "li_non_battery", "ni_other_intermediates"]);
+  });
+
   it("parseMfaProcesses(text) rejects a stock on a boundary process and an unknown stage name", () => {
-    const head = "system,id,label,stage,stage_name,state,boundary,stock,note\n";
-    expect(() => parseMfaProcesses(head + "lithium,x,X,0,mining,ore,yes,yes,\n", "p.csv")).toThrow(/p.csv:2: column "stock".*a boundary process holds no stock/);
-    expect(() => parseMfaProcesses(head + "lithium,x,X,0,smelting,ore,no,no,\n", "p.csv")).toThrow(/column "stage_name"/);
+    const head = "system,id,label,stage,stage_name,state,boundary,stock,residual,note\n";
+    expect(() => parseMfaProcesses(head + "lithium,x,X,0,mining,ore,yes,yes,no,\n", "p.csv")).toThrow(/p.csv:2: column "stock".*a boundary process holds no stock/);
+    expect(() => parseMfaProcesses(head + "lithium,x,X,0,smelting,ore,no,no,no,\n", "p.csv")).toThrow(/column "stage_name"/);
+    expect(() => parseMfaProcesses(head + "lithium,x,X,0,mining,ore,yes,no,maybe,\n", "p.csv")).toThrow(/p.csv:2: column "residual", value "maybe"/);
   });
 });
 
 describe("mfaFlowsTable", () => {
-  it("buildTable(mfaFlowsTable, read) gives 21 lithium and 35 nickel flows, each once", () => {
-    expect(flows.filter((f) => f.system === "lithium")).toHaveLength(21);
-    expect(flows.filter((f) => f.system === "nickel")).toHaveLength(35);
-    expect(new Set(flows.map((f) => f.id)).size).toBe(56);
+  it("buildTable(mfaFlowsTable, read) gives 30 lithium and 39 nickel flows, each once", () => {
+    expect(flows.filter((f) => f.system === "lithium")).toHaveLength(30);
+    expect(flows.filter((f) => f.system === "nickel")).toHaveLength(39);
+    expect(new Set(flows.map((f) => f.id)).size).toBe(69);
+  });
+
+  it("buildTable(mfaFlowsTable, read) splits the paper's 31.2 kt in EVs by the IEA's 2021 electric-car sales (BEV + PHEV): China 3.25 of 6.6 million = 15.36 kt", () => {
+    // IEA Global EV Data 2024, Historical, EV sales, Cars, 2021: China 2,700,000 + 550,000; World 4,700,000 + 1,900,000.
+    expect(get("li_ev_sold_chn")).toMatchObject({method: "estimate", uncertainty_class: "C", relative_sd: 0.3});
+    expect(get("li_ev_sold_chn").value).toBeCloseTo((31.2 * 3_250_000) / 6_600_000, 9);
+    // EU27 890,000 + 880,000; USA 470,000 + 160,000; Japan 22,000 + 23,000 and Korea 72,000 + 19,000
+    expect(get("li_ev_sold_eu27").value).toBeCloseTo((31.2 * 1_770_000) / 6_600_000, 9);
+    expect(get("li_ev_sold_usa").value).toBeCloseTo((31.2 * 630_000) / 6_600_000, 9);
+    expect(get("li_ev_sold_jpn_kor").value).toBeCloseTo((31.2 * 136_000) / 6_600_000, 9);
+    const regions = flows.filter((f) => f.id.startsWith("li_ev_sold_")).reduce((s, f) => s + f.value!, 0);
+    expect(regions).toBeCloseTo(31.2, 9);
+  });
+
+  it("buildTable(mfaFlowsTable, read) puts the paper's NPI/FeNi by country: Indonesia 796, China 675, the rest 1672 - 796 - 675 = 201 kt", () => {
+    expect(get("ni_npi_feni_idn_out")).toMatchObject({value: 796, method: "paper"});
+    expect(get("ni_npi_feni_chn_out")).toMatchObject({value: 675, method: "paper"});
+    expect(get("ni_npi_feni_other_out")).toMatchObject({value: 201, method: "paper shares", uncertainty_class: "C"});
+    expect(get("ni_other_int_out")).toMatchObject({value: null, method: "derived"});
   });
 
   it("buildTable(mfaFlowsTable, read) sums USGS MCS 2023 rows in kt: lithium others 1.7 + 0 + 0.9 + 0.71 + 0 = 3.31, nickel others 76 + 18.4 + 429 = 523.4", () => {
@@ -54,7 +78,7 @@ describe("mfaFlowsTable", () => {
 
   it("buildTable(mfaFlowsTable, read) leaves derived flows without value or class: missing, never 0", () => {
     const derived = flows.filter((f) => f.method === "derived");
-    expect(derived.length).toBe(8 + 15);
+    expect(derived.length).toBe(13 + 17);
     expect(derived.every((f) => f.value === null && f.uncertainty_class === null && f.relative_sd === null)).toBe(true);
     expect(flows.filter((f) => f.method === "model").map((f) => [f.id, f.value])).toEqual([["li_recovered", null], ["ni_collected", null]]);
   });

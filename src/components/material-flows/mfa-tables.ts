@@ -13,22 +13,40 @@ function maker(document: Document) {
   };
 }
 
+const ROLE_TEXT: Record<string, string> = {input: "input", check: "check", consistency: "consistency"};
+
 /**
- * The paper's figures beside the model's (lib/material-flows compareWithPaper): the paper's value with
- * its hedge, the model's with one standard deviation, whether they agree within the tolerance, and
- * where the paper states it. Each row carries data-paper and data-agrees; the model's cell data-value.
+ * The paper's figures beside the model's (lib/material-flows compareWithPaper), checks first, then
+ * consistency tests, then inputs: the paper's value with its hedge, the model's with one standard
+ * deviation, the figure's role, the verdict (agreement is claimed for checks only: an input holds by
+ * construction), and where the paper states it. Each row carries data-paper, data-role,
+ * data-verdict and data-agrees; the model's cell data-value.
  */
 export function ComparisonTable(comparisons: readonly Comparison[], id: string, {document = globalThis.document}: {document?: Document} = {}): HTMLTableElement {
   const h = maker(document);
-  const head = h("thead", {}, h("tr", {}, h("th", {}, "2021"), h("th", {class: "num"}, "Paper"), h("th", {class: "num"}, "Model (± 1 sd)"), h("th", {}, "Within uncertainty?"), h("th", {}, "Where in the paper")));
-  const rows = comparisons.map((c) =>
+  const head = h(
+    "thead",
+    {},
+    h("tr", {}, h("th", {}, "2021"), h("th", {class: "num"}, "Paper"), h("th", {class: "num"}, "Model (± 1 sd)"), h("th", {}, "Role in the model"), h("th", {}, "Verdict"), h("th", {}, "Where in the paper"))
+  );
+  const order = (c: Comparison) => (c.role === "check" ? 0 : c.role === "consistency" ? 1 : c.role === "input" ? 2 : 3);
+  const sorted = comparisons.map((c, i) => ({c, i})).sort((a, b) => order(a.c) - order(b.c) || a.i - b.i);
+  const verdict = (c: Comparison): Cell[] => {
+    const within = h("span", {class: "muted"}, ` (±${fmt(c.tolerance)})`);
+    if (c.verdict === "by construction") return ["holds by construction", h("span", {class: "muted"}, ` (${c.agrees ? "met" : "not met: the balances move it"})`)];
+    if (c.verdict === "differs") return [h("strong", {}, "differs"), within];
+    if (c.verdict === "agrees") return ["agrees", within];
+    return [c.agrees ? "within uncertainty" : h("strong", {}, "outside uncertainty"), within];
+  };
+  const rows = sorted.map(({c}) =>
     h(
       "tr",
-      {"data-paper": c.paper, "data-agrees": String(c.agrees)},
+      {"data-paper": c.paper, "data-agrees": String(c.agrees), "data-role": c.role ?? "", "data-verdict": c.verdict},
       h("td", {}, c.quantity),
       h("td", {class: "num"}, `${c.qualifier ? `${c.qualifier} ` : ""}${c.paperValue.toLocaleString("en-GB")} ${c.unit}`),
       h("td", {class: "num", "data-value": String(c.model)}, `${fmt(c.model)}${c.sd > 1e-9 * Math.abs(c.model) ? ` ± ${fmt(c.sd)}` : ""} ${c.unit}`),
-      h("td", {}, c.agrees ? "yes" : h("strong", {}, "no"), " ", h("span", {class: "muted"}, `(±${fmt(c.tolerance)})`)),
+      h("td", {}, c.role ? ROLE_TEXT[c.role] ?? c.role : "not given"),
+      h("td", {}, ...verdict(c)),
       h("td", {}, c.location)
     )
   );

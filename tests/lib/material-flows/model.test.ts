@@ -44,7 +44,7 @@ describe("runModel, lithium", () => {
     expect(r.values.li_collected).toBeCloseTo(1.4, 6);
     expect(r.values.li_recovered).toBeCloseTo(1.4, 6);
     expect(r.values.li_recycling_losses).toBeCloseTo(0, 12);
-    expect(r.balances.map((b) => b.process)).toEqual(["li_trade", "li_ref_chn", "li_ref_row", "li_chem_market", "li_cell_chn", "li_cell_row", "li_manufacturing", "li_ev_use", "li_collection", "li_recycling"]);
+    expect(r.balances.map((b) => b.process)).toEqual(["li_trade", "li_ref_chn", "li_ref_row", "li_chem_market", "li_cell_chn", "li_cell_row", "li_manufacturing", "li_ev_chn", "li_ev_eu27", "li_ev_usa", "li_ev_jpn_kor", "li_ev_rest", "li_ev_use", "li_collection", "li_recycling"]);
     for (const b of r.balances) expect(b.balanced, b.process).toBe(true);
   });
 
