@@ -80,7 +80,7 @@ ORDER BY kind, position, node`,
     section: "material-flows",
     title: "Nickel's refining stage by country: the paper's NPI and ferronickel of 2021 beside the IEA's refined nickel of 2024 (kt Ni)",
     caption:
-      "Left, the paper's NPI and ferronickel output of 2021 by country (the rest of the world is its 1,672 kt total less Indonesia and China); right, all refined nickel in 2024 by the IEA's estimate, the rest of the world being its stated total less the countries it names. Each bar is labelled with its share of its own total. The two differ in year and in scope (one product against all products), so they test the paper's ranking and concentration, not its tonnages.",
+      "Above, the paper's NPI and ferronickel output of 2021 by country (the rest of the world is its 1,672 kt total less Indonesia and China); below, all refined nickel in 2024 by the IEA's estimate, the rest of the world being its stated total less the countries it names. Each bar is labelled with its share of its own total. The two differ in year and in scope (one product against all products), so they test the paper's ranking and concentration, not its tonnages.",
     source:
       "The working paper's Figure 4 discussion (table paper_values); International Energy Agency (2025), Critical Minerals Data Explorer, CC BY 4.0 (tables iea_supply and iea_supply_checks).",
     sql: `-- Long form: one row per source and country, with the source's total.

@@ -15,15 +15,17 @@ export function RefiningChart(rows: readonly RefiningShare[], {width = 640, docu
   const drawn = rows.filter((r) => r.value_kt !== null);
   return Plot.plot({
     width,
-    height: 70 + 70 * groups.length,
+    height: 60 + 100 * groups.length,
     marginLeft: 100,
     marginRight: 120,
+    marginTop: 28,
     document,
-    fy: {domain: groups, label: null},
+    // Each facet is named above its bars, where a long name has the plot's whole width.
+    fy: {domain: groups, label: null, axis: null, padding: 0.3},
     y: {domain: [...new Set([...rows].sort((a, b) => a.position - b.position).map((r) => r.country))], label: null},
     x: {label: "kt Ni", grid: true},
-    facet: {data: rows, y: "group", marginRight: 120},
     marks: [
+      Plot.text(groups, {fy: (g: string) => g, text: (g: string) => g, frameAnchor: "top-left", dy: -16, dx: -96, fontWeight: "bold", textAnchor: "start"}),
       Plot.barX(drawn, {
         fy: "group",
         y: "country",

@@ -95,7 +95,8 @@ export function RouteDiagram(rows: readonly RouteRow[], {width = 960, document}:
           fontSize: FONT,
           lineWidth: column.length ? lineWidth(column[0]!) : 10,
           lineHeight: 1.1,
-          stroke: "var(--theme-background, white)",
+          // White here; a page sets it to its own background in CSS (dark mode).
+          stroke: "white",
           strokeWidth: 4,
           paintOrder: "stroke",
           fill: "currentColor",
