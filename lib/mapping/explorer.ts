@@ -4,6 +4,7 @@
  * the sources give them; nothing is filled in. Quantities keep the source's unit, which the row's
  * `units` states, because the two sources do not share one.
  */
+import {ascending, rollups} from "d3-array";
 import type {PaperTable3Row} from "../tables/paper-table3.js";
 import type {SiteRow} from "../tables/sites.js";
 
@@ -211,12 +212,12 @@ export function filterRows(rows: readonly ExplorerRow[], filter: ExplorerFilter)
 
 /** The distinct non-null values of a text column, sorted, each with its number of rows. */
 export function distinctValues<K extends keyof ExplorerRow>(rows: readonly ExplorerRow[], key: K): {value: string; count: number}[] {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const v = row[key];
-    if (typeof v === "string") counts.set(v, (counts.get(v) ?? 0) + 1);
-  }
-  return [...counts].map(([value, count]) => ({value, count})).sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  const counts = rollups(
+    rows.filter((row) => typeof row[key] === "string"),
+    (group) => group.length,
+    (row) => row[key] as string
+  );
+  return counts.map(([value, count]) => ({value, count})).sort((a, b) => ascending(a.value, b.value));
 }
 
 /**

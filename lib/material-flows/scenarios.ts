@@ -47,6 +47,7 @@
  * the band's quantiles by selection: one system's scenarios in about 10 ms.
  */
 
+import {quantile} from "d3-array";
 import {createRng, type Rng} from "../random.js";
 import {inflowDrivenModel, normalSf, sample, validateDistribution, type Distribution} from "../mfa/index.js";
 import {geometricInflow, lifetimeOf} from "./end-of-life.js";
@@ -258,48 +259,9 @@ export function fastSurvivalCurve(mean: number, sd: number, years: number, out =
   return out;
 }
 
-// Hoare's selection (as lib/mfa/monte-carlo.ts): afterwards a[k] holds the k-th smallest value of
-// a[lo..hi], no larger value before it and no smaller one after it.
-function select(a: Float64Array, k: number, lo = 0, hi = a.length - 1): void {
-  while (lo < hi) {
-    const x0 = a[lo]!;
-    const x1 = a[(lo + hi) >>> 1]!;
-    const x2 = a[hi]!;
-    const x = x0 < x1 ? (x1 < x2 ? x1 : x0 < x2 ? x2 : x0) : x0 < x2 ? x0 : x1 < x2 ? x2 : x1;
-    let i = lo;
-    let j = hi;
-    do {
-      while (a[i]! < x) i++;
-      while (x < a[j]!) j--;
-      if (i <= j) {
-        const t = a[i]!;
-        a[i] = a[j]!;
-        a[j] = t;
-        i++;
-        j--;
-      }
-    } while (i <= j);
-    if (j < k) lo = i;
-    if (k < i) hi = j;
-  }
-}
-
-// Type-7 quantile p of a (reordered in place), the same value as quantileSorted on a sorted copy.
-function quantileOf(a: Float64Array, p: number): number {
-  const n = a.length;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  select(a, lo);
-  const x = a[lo]!;
-  if (lo + 1 >= n || h === lo) return x;
-  let next = Infinity;
-  for (let r = lo + 1; r < n; r++) if (a[r]! < next) next = a[r]!;
-  return x + (h - lo) * (next - x);
-}
-
-/** The 5 % and 95 % quantiles (type 7, as quantileSorted) of a sample, which is reordered. */
+/** The 5 % and 95 % quantiles (type 7, as quantileSorted; d3-array's quantile, which selects on a copy) of a sample. */
 export function band90(a: Float64Array): [number, number] {
-  return [quantileOf(a, 0.05), quantileOf(a, 0.95)];
+  return [quantile(a, 0.05)!, quantile(a, 0.95)!];
 }
 
 /** One year of one scenario. Values in the system's unit (kt); band bounds are the Monte Carlo's 5 % and 95 %. */

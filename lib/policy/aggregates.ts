@@ -1,3 +1,4 @@
+import {rollups} from "d3-array";
 import {POLICY_CLASSES} from "./vocabulary.js";
 
 /**
@@ -26,9 +27,12 @@ export interface RecordFields {
 
 /** Records naming each country (a record naming several counts for each), most first; share of all records. */
 export function countsByCountry(countries: readonly {policy_id: string; country: string}[], records: number): ({country: string} & Share)[] {
-  const counts = new Map<string, number>();
-  for (const c of countries) counts.set(c.country, (counts.get(c.country) ?? 0) + 1);
-  return [...counts].map(([country, count]) => ({country, ...share(count, records)})).sort(byCountThenKey((x) => x.country));
+  const counts = rollups(
+    countries,
+    (group) => group.length,
+    (c) => c.country
+  );
+  return counts.map(([country, count]) => ({country, ...share(count, records)})).sort(byCountThenKey((x) => x.country));
 }
 
 /**

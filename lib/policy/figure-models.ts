@@ -1,3 +1,4 @@
+import {rollup, sum} from "d3-array";
 import {ALL, filterRecords, type Filterable, type PolicyFilter} from "./filters.js";
 import {INTERNATIONAL_CLASS, LEVELS, POLICY_CLASSES, STATUSES} from "./vocabulary.js";
 
@@ -37,9 +38,11 @@ export function keepRows<T extends FigureRow>(rows: readonly T[], filter: Policy
 
 /** Sums by a key over the kept rows; keys in first-seen order. */
 function sumBy(rows: readonly FigureRow[], key: (row: FigureRow) => string, amount: (row: FigureRow) => number = weight): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const row of rows) sums.set(key(row), (sums.get(key(row)) ?? 0) + amount(row));
-  return sums;
+  return rollup(
+    rows,
+    (group) => sum(group, amount),
+    key
+  );
 }
 
 /** The vocabulary's classes, then any other class the rows hold, by name. */

@@ -1,3 +1,4 @@
+import {rollup} from "d3-array";
 import {typeKey} from "../policy/classification.js";
 import {POLICY_CLASSES, labelOf} from "../policy/vocabulary.js";
 import {defineTable} from "./define.js";
@@ -44,8 +45,11 @@ export const policyTypeClassesTable = defineTable<PolicyTypeClassRow>({
   },
   build(read) {
     const {records, classes} = readPolicies(read);
-    const counts = new Map<string, number>();
-    for (const {row} of records) for (const t of row.types) counts.set(typeKey(t), (counts.get(typeKey(t)) ?? 0) + 1);
+    const counts = rollup(
+      records.flatMap(({row}) => row.types),
+      (group) => group.length,
+      typeKey
+    );
     return classes.map(({line, row: c}) => ({
       topic: c.topic,
       family: c.family,

@@ -1,17 +1,7 @@
-// Components import browser packages as pages do, "npm:<name>", so that Framework serves one copy
-// of each (its npm cache, primed from node_modules); the type checker reads them from node_modules.
-declare module "npm:@observablehq/plot" {
-  export * from "@observablehq/plot";
-}
-declare module "npm:d3-force" {
-  export * from "d3-force";
-}
-declare module "npm:d3-geo" {
-  export * from "d3-geo";
-}
-declare module "npm:d3-sankey" {
-  export * from "d3-sankey";
-}
+// Components import CodeMirror as pages do, "npm:<name>", so that Framework serves one copy of each
+// (its npm cache, primed from node_modules); the type checker reads them from node_modules. Plot,
+// d3 and topojson are imported bare, from node_modules, as lib/ imports d3-array: one resolution,
+// so Plot and lib/ share one copy of each d3 module.
 declare module "npm:codemirror" {
   export * from "codemirror";
 }

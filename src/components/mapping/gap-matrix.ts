@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
 import type {GapCell, GapField, GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
 

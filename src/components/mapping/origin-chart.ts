@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {OriginCount} from "../../lib/mapping/value-origins.js";
 
 const ORIGINS = ["observed", "modelled", "missing"] as const;

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 
 /** A figure stated in the paper's text (a row of paper_values), with the country it is about. */
 export interface PaperFigure {

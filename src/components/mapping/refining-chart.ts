@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {REFINING_COLORS} from "../../lib/mapping/palettes.js";
 import {refiningModel, type RefiningRow} from "../../lib/mapping/refining.js";
 

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {Feature, Geometry} from "geojson";
 import {regionProjection, type MapRegion} from "../../lib/mapping/regions.js";
 

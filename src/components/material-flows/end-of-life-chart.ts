@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {EndOfLifeSeries} from "../../lib/material-flows/figure-rows.js";
 
 export interface EndOfLifeChartOptions {

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {RefiningShare} from "../../lib/material-flows/refining-check.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatFlow} from "./end-of-life-chart.js";

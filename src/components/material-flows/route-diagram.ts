@@ -1,5 +1,5 @@
-import * as Plot from "npm:@observablehq/plot";
-import {sankey as d3Sankey} from "npm:d3-sankey";
+import * as Plot from "@observablehq/plot";
+import {sankey as d3Sankey} from "d3-sankey";
 import {routeGraph, type RouteRow} from "../../lib/material-flows/routes.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatFlow} from "./end-of-life-chart.js";

@@ -1,5 +1,5 @@
-import * as Plot from "npm:@observablehq/plot";
-import {sankey as d3Sankey} from "npm:d3-sankey";
+import * as Plot from "@observablehq/plot";
+import {sankey as d3Sankey} from "d3-sankey";
 import {stack, textWidth, wrap} from "./sankey-labels.js";
 import {BALANCE_TOLERANCE, massBalance, validateSystem, type Flow, type MfaSystem, type Process, type ProcessBalance} from "../../lib/mfa/system.js";
 

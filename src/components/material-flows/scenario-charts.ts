@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {SCENARIOS, SCENARIO_NAMES, type ScenarioResult, type ScenarioYear} from "../../lib/material-flows/scenarios.js";
 import {tagMarks} from "../reader/tag-marks.js";
 

@@ -1,6 +1,6 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
-import {geoArea, geoCentroid} from "npm:d3-geo";
+import {geoArea, geoCentroid} from "d3-geo";
 import type {Feature, Geometry, MultiPolygon, Polygon} from "geojson";
 
 /** A Natural Earth country from world-atlas (via topojson-client); id is the ISO numeric code. */

@@ -1,6 +1,6 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
-import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "npm:d3-force";
+import {forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum} from "d3-force";
 
 /** One party in one initiative (a row of policy_participation). */
 export interface ParticipationLink {

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
 import type {ListCell, ListMatrix} from "../../lib/policy/critical-lists.js";
 

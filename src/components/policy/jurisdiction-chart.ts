@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatCount, labelMargins, roundCount} from "./marks.js";

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 

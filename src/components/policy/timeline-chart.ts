@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {LEVEL_COLORS, LEVEL_LABELS, levelLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {POLICY_CLASSES} from "../../lib/policy/vocabulary.js";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 import {labelMargins} from "./marks.js";

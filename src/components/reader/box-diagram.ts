@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {Box} from "../../lib/reader/diagrams.js";
 import {tagMarks} from "./tag-marks.js";
 

@@ -3,7 +3,7 @@
  * rows (capped, so that a million-row result does not freeze the tab), the row count and timing,
  * an automatic chart where the result has an obvious one, and the whole result as CSV.
  */
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import {chooseChart, YEAR} from "../../lib/reader/auto-chart.js";
 import {csvField, csvLine, decimalToNumber, displayValue, type ValueKind} from "../../lib/reader/sql-values.js";
 import type {ResultBatch, ResultField, ResultSchema} from "./database.js";

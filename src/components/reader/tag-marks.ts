@@ -1,4 +1,4 @@
-import type * as Plot from "npm:@observablehq/plot";
+import type * as Plot from "@observablehq/plot";
 
 /**
  * A Plot render hook that tags each shape a mark draws with data attributes (what the tests and a

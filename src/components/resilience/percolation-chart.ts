@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 
 /** The fields of a percolation result (lib/resilience/percolation.ts) the chart draws. */
 export interface PercolationCurve {

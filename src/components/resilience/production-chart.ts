@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 
 /** The fields of a production snapshot row that the chart draws. */
 export interface ProductionDatum {

@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {RankDistribution} from "../../lib/resilience/composite.js";
 
 /** A unit's rank distribution, as lib/resilience/composite.ts computes it. */

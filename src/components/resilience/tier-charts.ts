@@ -1,4 +1,4 @@
-import * as Plot from "npm:@observablehq/plot";
+import * as Plot from "@observablehq/plot";
 import type {TierMetrics} from "../../lib/resilience/tiers.js";
 import type {ScenarioYear, TierPercolationYear} from "../../lib/resilience/tier-models.js";
 import {elementBuilder} from "../reader/dom.js";
