@@ -1,5 +1,5 @@
 import {SourceError} from "./source-error.js";
-import {lineOfPath} from "./iea-explorer.js";
+import {isObject, lineOfPath, readJsonSource, type Json, type JsonObject} from "./json-source.js";
 
 /**
  * The demand part of the IEA Critical Minerals Data Explorer (Global Critical Minerals Outlook
@@ -104,9 +104,6 @@ export interface IeaDemand {
   checks: IeaDemandCheck[];
 }
 
-type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
-type JsonObject = {[key: string]: Json};
-const isObject = (x: Json | undefined): x is JsonObject => typeof x === "object" && x !== null && !Array.isArray(x);
 
 const SERIES_KEYS = [String(IEA_DEMAND_BASE_YEAR), ...IEA_SCENARIOS];
 const MINERAL_KEYS = ["sectors", "totalClean", "otherUses", "totalDemand", "cleanShare"];
@@ -120,15 +117,7 @@ const MINERAL_KEYS = ["sectors", "totalClean", "otherUses", "totalDemand", "clea
  * is not a finite number >= 0 or null, a share above 1, an unknown sector, or totals that disagree.
  */
 export function parseIeaDemand(text: string, file: string): IeaDemand {
-  let json: Json;
-  try {
-    json = JSON.parse(text) as Json;
-  } catch (error) {
-    throw new SourceError(file, 1, "(json)", text.slice(0, 40), `not valid JSON: ${(error as Error).message}`);
-  }
-  const fail = (keys: readonly string[], value: unknown, rule: string): never => {
-    throw new SourceError(file, lineOfPath(text, keys), keys.join("."), value, rule);
-  };
+  const {json, fail} = readJsonSource(text, file);
   const child = (parent: JsonObject, keys: string[], what: string): JsonObject => {
     const value = parent[keys.at(-1)!];
     if (!isObject(value)) return fail(keys, value === undefined ? null : value, `${what} is required and must be an object`);

@@ -1,3 +1,4 @@
+import {isObject, lineOfPath, readJsonSource, type Json} from "./json-source.js";
 import {SourceError} from "./source-error.js";
 
 /**
@@ -120,28 +121,6 @@ export interface IeaSupply {
   notes: IeaNote[];
 }
 
-type Json = null | boolean | number | string | Json[] | {[key: string]: Json};
-
-const isObject = (x: Json | undefined): x is {[key: string]: Json} => typeof x === "object" && x !== null && !Array.isArray(x);
-
-/**
- * The line of a JSON path's last key: each key of the path is looked for, as a quoted key, after
- * the previous one. JSON objects are contiguous, so the first match after the parent's key lies
- * inside the parent whenever the parent holds the key, which is the case for every path named in
- * an error here. 0 when a key is not found.
- */
-export function lineOfPath(text: string, keys: readonly string[]): number {
-  let at = 0;
-  for (const key of keys) {
-    const found = text.indexOf(`${JSON.stringify(key)}:`, at);
-    if (found < 0) return 0;
-    at = found + 1;
-  }
-  let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < at; i = text.indexOf("\n", i + 1)) line++;
-  return line;
-}
-
 /**
  * Reads the supply part of the Data Explorer JSON into blocks of one mineral, tier and year.
  * Throws SourceError (file, line, JSON path, value) when the text is not JSON, a mineral, tier,
@@ -150,15 +129,7 @@ export function lineOfPath(text: string, keys: readonly string[]): number {
  * note, see the module comment). Blocks come in the order IEA_MINERALS x IEA_TIERS x IEA_YEARS.
  */
 export function parseIeaSupply(text: string, file: string): IeaSupply {
-  let json: Json;
-  try {
-    json = JSON.parse(text) as Json;
-  } catch (error) {
-    throw new SourceError(file, 1, "(json)", text.slice(0, 40), `not valid JSON: ${(error as Error).message}`);
-  }
-  const fail = (keys: readonly string[], value: unknown, rule: string): never => {
-    throw new SourceError(file, lineOfPath(text, keys), keys.join("."), value, rule);
-  };
+  const {json, fail} = readJsonSource(text, file);
   const child = (parent: Json | undefined, keys: string[], what: string): {[key: string]: Json} => {
     const value = isObject(parent) ? parent[keys.at(-1)!] : undefined;
     if (!isObject(value)) return fail(keys, value === undefined ? null : value, `${what} is required and must be an object`);

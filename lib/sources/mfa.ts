@@ -146,6 +146,18 @@ export function parseMfaFlows(text: string, file: string, system: {system: strin
       if (roles.has(role)) fail("model", `the role ${role} is given twice in this system`);
       roles.add(role);
     }
+    // The value of the source's expression over `known`, a mass in the system's unit, never negative.
+    const evaluate = (known: ReadonlyMap<string, Figure>): number => {
+      let result: number;
+      try {
+        // 12 significant digits: 11.9, not 11.899999999999997
+        result = Number(evaluateExpression(v.source!, known, system.unit).value.toPrecision(12));
+      } catch (e) {
+        return fail("source", (e as Error).message);
+      }
+      if (result < 0) fail("source", `the expression gives ${result}, a negative flow`);
+      return result;
+    };
     const typed = v.value === "" ? null : Number(v.value);
     if (typed !== null && (!/^\d+(\.\d+)?$/.test(v.value!) || !Number.isFinite(typed))) fail("value", "a non-negative number or blank");
     let value: number | null = null;
@@ -172,29 +184,16 @@ export function parseMfaFlows(text: string, file: string, system: {system: strin
         value = typed;
         break;
       }
-      case "paper shares": {
+      case "paper shares":
         if (typed !== null) fail("value", "left blank: computed from the paper figures named in source");
-        try {
-          // 12 significant digits: 11.9, not 11.899999999999997
-          value = Number(evaluateExpression(v.source!, figures, system.unit).value.toPrecision(12));
-        } catch (e) {
-          return fail("source", (e as Error).message);
-        }
-        if (value! < 0) fail("source", `the expression gives ${value}, a negative flow`);
+        value = evaluate(figures);
         break;
-      }
-      case "estimate": {
+      case "estimate":
         if (typed !== null) fail("value", "left blank: computed from the figures named in source");
         if (!(v.source!.match(/[a-z][a-z0-9_]*/g) ?? []).some((t) => others.has(t))) fail("source", `an estimate names a figure from another source (${[...others.keys()].join(", ") || "none given"})`);
         if (cls !== "C") fail("class", "an estimate is class C");
-        try {
-          value = Number(evaluateExpression(v.source!, allFigures, system.unit).value.toPrecision(12));
-        } catch (e) {
-          return fail("source", (e as Error).message);
-        }
-        if (value! < 0) fail("source", `the expression gives ${value}, a negative flow`);
+        value = evaluate(allFigures);
         break;
-      }
       case "derived":
         if (typed !== null) fail("value", "a derived flow is computed by reconciliation, never typed");
         if (v.source !== "derived") fail("source", 'a derived flow has source "derived"');

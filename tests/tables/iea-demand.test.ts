@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {lineOfPath} from "../../lib/sources/iea-explorer.ts";
+import {lineOfPath} from "../../lib/sources/json-source.ts";
 import {parseIeaDemand} from "../../lib/sources/iea-demand.ts";
 import {SourceError} from "../../lib/sources/source-error.ts";
 import {buildTable} from "../../lib/tables/define.ts";

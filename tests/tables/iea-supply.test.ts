@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {checkBlock, lineOfPath, parseIeaSupply} from "../../lib/sources/iea-explorer.ts";
+import {checkBlock, parseIeaSupply} from "../../lib/sources/iea-explorer.ts";
+import {lineOfPath} from "../../lib/sources/json-source.ts";
 import {SourceError} from "../../lib/sources/source-error.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {IEA_SUPPLY_FILE, ieaSupplyTable} from "../../lib/tables/iea-supply.ts";
