@@ -73,16 +73,10 @@ export interface RouteNode {
 }
 
 /** The figure's rows: the routes with the product's and the first use's 2021 tonnage from the paper (kt, null where it gives none). */
-export interface RouteRow {
-  route: string;
-  ore: string;
-  process: string;
-  intermediate: string | null;
-  product: string;
-  first_use: string;
+export type RouteRow = Pick<NickelRoute, "route" | "ore" | "process" | "intermediate" | "product" | "first_use"> & {
   product_kt: number | null;
   first_use_kt: number | null;
-}
+};
 
 const COLUMNS = ["ore", "process", "intermediate", "product", "first_use"] as const;
 
