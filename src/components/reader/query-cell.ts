@@ -130,6 +130,8 @@ export function QueryCell(options: QueryCellOptions): QueryCellElement {
         }
       }
       showMessage("link-length", tooLong ? "note" : null, "This query is too long to keep in a link; the link opens the original query.");
+      // The page may be gone by the time the text is encoded (a closed tab, a torn-down test window).
+      if (!globalThis.window?.location) return;
       const href = withParam(window.location.href, id, token);
       if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
       link.href = `${href.replace(/#.*$/, "")}#${anchor}`;
