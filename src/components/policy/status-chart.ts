@@ -24,12 +24,13 @@ export function PolicyStatusChart(counts: readonly {status: string | null; count
     height: 90,
     marginLeft: 10,
     marginRight: 10,
-    x: {label: "Share of records (%) →", domain: [0, 100]},
+    x: {label: "Share of records (%) →", percent: true},
     y: {axis: null},
     color: {domain: [...STATUS_LABELS], range: [...STATUS_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, Plot.stackX({x: "share", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
-      Plot.text(rows, Plot.stackX({x: "share", z: "label", text: (d) => (d.share >= 6 ? `${d.count}` : ""), order: [...STATUS_LABELS]}))
+      // Plot's normalised stack turns the counts into shares of the bar.
+      Plot.barX(rows, Plot.stackX({x: "count", offset: "normalize", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
+      Plot.text(rows, Plot.stackX({x: "count", offset: "normalize", z: "label", text: (d) => (d.share >= 6 ? `${d.count}` : ""), order: [...STATUS_LABELS]}))
     ]
   });
   figure.setAttribute("data-measures", String(total));
