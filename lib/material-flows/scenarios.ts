@@ -47,7 +47,7 @@
  * the band's quantiles by selection: one system's scenarios in about 10 ms.
  */
 
-import {quantile} from "d3-array";
+import {quantileSorted} from "d3-array";
 import {createRng, type Rng} from "../random.js";
 import {inflowDrivenModel, normalSf, sample, validateDistribution, type Distribution} from "../mfa/index.js";
 import {geometricInflow, lifetimeOf} from "./end-of-life.js";
@@ -259,9 +259,15 @@ export function fastSurvivalCurve(mean: number, sd: number, years: number, out =
   return out;
 }
 
-/** The 5 % and 95 % quantiles (type 7, as quantileSorted; d3-array's quantile, which selects on a copy) of a sample. */
+/**
+ * The 5 % and 95 % quantiles (type 7, d3-array's quantileSorted) of a sample, which is sorted in
+ * place: one typed-array sort serves both quantiles, several times faster than two d3 quantile
+ * calls, which each copy the sample through an iterator.
+ */
 export function band90(a: Float64Array): [number, number] {
-  return [quantile(a, 0.05)!, quantile(a, 0.95)!];
+  a.sort();
+  const sorted = a as unknown as number[]; // d3 reads typed arrays by index; its types name arrays only
+  return [quantileSorted(sorted, 0.05)!, quantileSorted(sorted, 0.95)!];
 }
 
 /** One year of one scenario. Values in the system's unit (kt); band bounds are the Monte Carlo's 5 % and 95 %. */
