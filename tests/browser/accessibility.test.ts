@@ -5,7 +5,8 @@ import {beforeAll, describe, expect, it} from "vitest";
 import {checkPage, sitePages, useSite} from "./chromium.ts";
 
 // Runs after `npm run build`: axe-core (from npm) checks every built page against WCAG 2.1 A and
-// AA, in the light and the dark colour scheme, once every cell has settled.
+// AA, in the light and the dark colour scheme, and on a phone's 390 px screen (where wide figures
+// and tables scroll in their own boxes), once every cell has settled.
 const site = useSite();
 let origin: string;
 let browser: Browser;
@@ -21,8 +22,13 @@ interface Violation {
 }
 
 describe("accessibility (axe-core, WCAG 2.1 AA)", () => {
-  it.each(pages.flatMap((path) => (["light", "dark"] as const).map((scheme) => [path, scheme] as const)))("page %s in the %s scheme has no serious or critical violation", async (path, colorScheme) => {
-    const context = await browser.newContext({colorScheme});
+  const views = [
+    {colorScheme: "light", width: 1280},
+    {colorScheme: "dark", width: 1280},
+    {colorScheme: "light", width: 390}
+  ] as const;
+  it.each(pages.flatMap((path) => views.map(({colorScheme, width}) => [path, colorScheme, width] as const)))("page %s in the %s scheme at %i px has no serious or critical violation", async (path, colorScheme, width) => {
+    const context = await browser.newContext({colorScheme, viewport: {width, height: 900}});
     const page = await context.newPage();
     try {
       const report = await checkPage(page, origin + path);

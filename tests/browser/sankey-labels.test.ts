@@ -57,8 +57,8 @@ const inside = (a: Box, outer: {left: number; top: number; right: number; bottom
   a.left >= outer.left - slack && a.top >= outer.top - slack && a.right <= outer.right + slack && a.bottom <= outer.bottom + slack;
 
 describe("the Sankeys' labels and bands, as the browser draws them", () => {
-  for (const width of [640, 960, 1280]) {
-    it(`at a ${width} px window: no two lines of text overlap, and text and bands stay in the figure, bands under the headings`, async () => {
+  for (const width of [390, 640, 960, 1280]) {
+    it(`at a ${width} px window: no two lines of text overlap, none is cut short, and text and bands stay in the figure, bands under the headings`, async () => {
       const page = await browser.newPage({viewport: {width, height: 900}});
       try {
         const report = await checkPage(page, `${origin}/pages/material-flows`, {timeout: 120_000});
@@ -74,6 +74,8 @@ describe("the Sankeys' labels and bands, as the browser draws them", () => {
             }
           }
           expect(collisions, `${id} at ${width} px`).toEqual([]);
+          // A narrow screen scrolls the diagram (drawn as wide as its labels need) instead of clipping a label.
+          expect(m.lines.filter((l) => l.what.includes("…")).map((l) => l.what), `${id} at ${width} px: labels cut short`).toEqual([]);
           expect(m.lines.filter((l) => !inside(l, m.svg)).map((l) => l.what), `${id} at ${width} px: text outside the figure`).toEqual([]);
           expect(m.bands.length, `${id}: bands`).toBeGreaterThan(10);
           const area = {...m.svg, top: m.headings};

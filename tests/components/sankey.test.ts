@@ -134,6 +134,20 @@ describe("Sankey", () => {
     expect(svgOf(render()).querySelector("pattern")).toBeNull();
   });
 
+  it("Sankey(system) is drawn wider than a narrow screen rather than clip a label", () => {
+    const system = loop();
+    const long: SankeySystem = {...system, processes: system.processes.map((p) => (p.id === "refine" ? {...p, label: "Chemicals outside China's cell chain, including hydroxide"} : p))};
+    const labelText = (figure: Element) => group(figure, "labels").flatMap((t) => [...t.querySelectorAll("tspan")].map((s) => s.textContent ?? ""));
+    const narrow = render(long, 320);
+    const wide = render(long, 1400);
+    expect(num(svgOf(narrow), "width")).toBeGreaterThan(320); // the page scrolls it
+    expect(num(svgOf(wide), "width")).toBe(1400);
+    for (const figure of [narrow, wide]) {
+      expect(labelText(figure).filter((t) => t.includes("…"))).toEqual([]);
+      expect(labelText(figure).join(" ")).toContain("hydroxide");
+    }
+  });
+
   it("Sankey(system) puts a balance badge on every process inside the boundary", () => {
     const figure = render();
     const badges = group(figure, "balance");

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import {sankey as d3Sankey} from "d3-sankey";
+import {sum} from "d3-array";
 import {stack, textWidth, wrap} from "./sankey-labels.js";
 import {BALANCE_TOLERANCE, massBalance, validateSystem, type Flow, type MfaSystem, type Process, type ProcessBalance} from "../../lib/mfa/system.js";
 
@@ -154,7 +155,7 @@ function hash(text: string): string {
  * in an ellipsis; the title holds the whole), and are stacked per column so that none overlaps
  * another; one moved off its process gets a leader line. When a column's labels need more height
  * than the diagram has, the diagram is drawn taller; when the columns need more width than
- * `width` (MIN_PITCH a column), it is drawn wider and the page lets it scroll.
+ * `width`, it is drawn wider and the page lets it scroll.
  * Throws as lib/mfa validateSystem, and Error if the stages leave a column that no chain of flows
  * reaches (d3-sankey places columns by the longest chain).
  */
@@ -222,35 +223,22 @@ export function Sankey(system: SankeySystem, options: SankeyOptions = {}): SVGSV
   const valueText = (n: Node) => (isBox(n) ? format(valueOf(n.id)) : "");
   const naturalWidth = (n: Node) => Math.max(textWidth(n.label, FONT), textWidth(`${valueText(n)} ${badgeText(n)}`, FONT));
 
-  // Horizontal: each gap between columns holds the labels of the column on its left; a gap's share
-  // of the width follows how long its labels are, but is never under MIN_ROOM (the figure is drawn
-  // wider instead, and the page lets it scroll). The last column's labels are in the right margin.
+  // Horizontal: each gap between columns holds the labels of the column on its left. A column needs
+  // its longest word and four lines of its longest label (floor), and asks for two lines (want),
+  // between MIN_ROOM and MAX_ROOM. The diagram is never narrower than the floors (a narrow screen
+  // scrolls it rather than clip its labels); width above them goes to the wants, then equally.
+  // The last column's labels are in the right margin.
   const marginLeft = STUB + 7;
   const inColumn = (c: number) => [...nodes.values()].filter((n) => n.column === c);
   const longestWord = (n: Node) => Math.max(...n.label.split(/\s+/).map((w) => textWidth(w, FONT)), textWidth(`${valueText(n)} ${badgeText(n)}`, FONT));
-  // A column asks for its longest word (floor) and for two lines of its longest label (want).
-  const floors = stages.map((_, c) => Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(c).map(longestWord))));
-  const wants = stages.map((_, c) => Math.min(MAX_ROOM, Math.max(floors[c]!, ...inColumn(c).map((n) => naturalWidth(n) / 2))));
+  const ask = (lines: number) => stages.slice(0, last).map((_, c) => Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(c).map((n) => Math.max(longestWord(n), naturalWidth(n) / lines)))));
+  const [floors, wants] = [ask(4), ask(2)];
   const marginRight = LABEL_INSET + Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(last).map(naturalWidth))) + 4;
   const fixed = marginLeft + marginRight + nodeWidth * stages.length + 2 * LABEL_INSET * last;
-  const width = Math.max(options.width ?? 960, options.minWidth ?? 0, fixed + MIN_ROOM * last);
-  const rooms: number[] = [];
-  {
-    const free = width - fixed;
-    const sum = (xs: number[]) => xs.slice(0, last).reduce((s, x) => s + x, 0);
-    const [floor, want, least] = [sum(floors), sum(wants), MIN_ROOM * last];
-    // Wants met, the rest shared equally; else floors met, the rest shared by what is still wanted;
-    // else each floor above MIN_ROOM cut in proportion.
-    for (let c = 0; c < last; c++) {
-      rooms.push(
-        free >= want
-          ? wants[c]! + (free - want) / last
-          : free >= floor
-            ? floors[c]! + (want > floor ? ((wants[c]! - floors[c]!) * (free - floor)) / (want - floor) : 0)
-            : MIN_ROOM + (floor > least ? ((floors[c]! - MIN_ROOM) * (free - least)) / (floor - least) : 0)
-      );
-    }
-  }
+  const [floor, want] = [sum(floors), sum(wants)];
+  const width = Math.max(options.width ?? 960, options.minWidth ?? 0, Math.ceil(fixed + floor));
+  const free = width - fixed;
+  const rooms = floors.map((f, c) => (free >= want ? wants[c]! + (free - want) / last : f + (want > floor ? ((wants[c]! - f) * (free - floor)) / (want - floor) : 0)));
   const columnX = stages.map((_, c) => marginLeft + rooms.slice(0, c).reduce((s, r) => s + r + nodeWidth + 2 * LABEL_INSET, 0));
   const room = (column: number) => (column === last ? marginRight - LABEL_INSET - 4 : rooms[column]!);
 
@@ -264,7 +252,7 @@ export function Sankey(system: SankeySystem, options: SankeyOptions = {}): SVGSV
   const labels = new Map<string, Label>();
   for (const n of nodes.values()) {
     const r = room(n.column);
-    const lines = wrap(n.label, r, FONT, 4);
+    const lines = wrap(n.label, r, FONT, 5);
     const value = valueText(n);
     const badge = badgeText(n);
     let badgeLine = false;
