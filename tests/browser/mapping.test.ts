@@ -148,7 +148,7 @@ FROM sites WHERE has_nickel AND asset_type LIKE '%Mine%' AND iso3 = 'IDN' ORDER 
     await withPage(async (page) => {
       await checkPage(page, origin + PAGE);
       await page.getByLabel("Country", {exact: true}).selectOption({label: "Indonesia"});
-      await page.getByLabel("Technology").selectOption({label: "RKEF (5)"});
+      await page.getByLabel("Technology", {exact: true}).selectOption({label: "RKEF (5)"});
       await expect.poll(() => explorerCount(page)).toBe("5"); // rows 5, 9, 10, 11 and 12 of the paper's table
       await expect.poll(() => new URL(page.url()).searchParams.get("technology")).toBe("RKEF");
       url = page.url();

@@ -48,6 +48,26 @@ function publishedProduction() {
 }
 
 describe("/pages/production", () => {
+  it("shows a bar's value in a tip at once on hover, and on a tap, not only in a late native tooltip", async () => {
+    for (const hasTouch of [false, true]) {
+      const context = await browser.newContext({hasTouch, viewport: {width: hasTouch ? 390 : 1280, height: 900}});
+      const page = await context.newPage();
+      try {
+        await checkPage(page, `${origin}/pages/production`);
+        const bar = page.locator("#fig-s1 g[aria-label=bar] rect").first();
+        const tip = page.locator("#fig-s1 g[aria-label=tip] text");
+        await bar.scrollIntoViewIfNeeded();
+        if (hasTouch) await bar.tap();
+        else await bar.hover();
+        await expect.poll(() => tip.textContent()).toMatch(/^\u200b?Australia: 55\.3 thousand t Li \(reported\)$/);
+        expect(await bar.getAttribute("aria-label")).toBe("Australia: 55.3 thousand t Li (reported)");
+        expect(await page.locator("#fig-s1 g[aria-label=bar] title").count()).toBe(0);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+
   it("shows SQL sums equal to the same sums computed in Node from the snapshot", async () => {
     const rows = publishedProduction().filter((d) => d.year === 2021 && d.kind === "country");
     const page = await browser.newPage();

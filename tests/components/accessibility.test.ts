@@ -23,9 +23,11 @@ describe("accessible", () => {
   });
 
   it("accessible(root) gives Plot's labelled groups a role and scroll boxes a tab stop, once", () => {
-    const root = page(`<svg><g aria-label="bar"></g><g aria-label="axis" role="img"></g></svg><div class="table-scroll"><table></table></div>`);
-    expect(accessible(root)).toBe(2);
+    const root = page(`<svg><g aria-label="bar"><rect aria-label="Chile: 28.3"></rect><rect></rect></g><g aria-label="axis" role="img"></g></svg><div class="table-scroll"><table></table></div>`);
+    expect(accessible(root)).toBe(3);
     expect(root.querySelector("g[aria-label=bar]")!.getAttribute("role")).toBe("group");
+    // a mark named by hover(): an image with that name; an unnamed one is left alone
+    expect([...root.querySelectorAll("rect")].map((r) => r.getAttribute("role"))).toEqual(["img", null]);
     expect(root.querySelector("g[aria-label=axis]")!.getAttribute("role")).toBe("img");
     expect(root.querySelector(".table-scroll")!.getAttribute("tabindex")).toBe("0");
     expect(accessible(root)).toBe(0);

@@ -2,6 +2,7 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {EndOfLifeChart, formatFlow} from "../../src/components/material-flows/end-of-life-chart.ts";
 import type {EndOfLifeSeries} from "../../lib/material-flows/figure-rows.ts";
+import {tipOf, tipsOf} from "./hover.ts";
 
 // Three years worked by hand: inflow 1, 2, 4 kt (doubling); a fixed one-year lifetime, so the
 // outflow is last year's inflow: 0, 1, 2 kt. The paper says 2.5 kt for the last year.
@@ -22,20 +23,19 @@ const data: EndOfLifeSeries = {
 const render = (d: EndOfLifeSeries) => EndOfLifeChart(d, {width: 500, document: new JSDOM("<!doctype html><body></body>").window.document});
 
 describe("EndOfLifeChart", () => {
-  it("draws the inflow and the outflow as two lines, the model's and the paper's last-year points", () => {
+  it("draws the inflow and the outflow as two lines, the model's and the paper's last-year points", async () => {
     const chart = render(data);
     const svg = chart.querySelector("svg[viewBox]:not([class$=swatch])") ?? chart.querySelectorAll("svg")[chart.querySelectorAll("svg").length - 1]!;
     expect(svg.querySelectorAll("g[aria-label=line] path")).toHaveLength(2);
-    const titles = [...svg.querySelectorAll("g[aria-label=dot] title")].map((t) => t.textContent);
-    expect(titles).toEqual(["paper: 2.5 kt Li", "model: 2 kt Li"]);
+    expect(await tipsOf(svg, "g[aria-label=dot] > *")).toEqual(["paper: 2.5 kt Li", "model: 2 kt Li"]);
     expect(chart.textContent).toContain("paper's end of life, 2021");
     expect(chart.textContent).toContain("into use (assumed)");
   });
 
-  it("says the paper's value is missing, and draws no point for it, when the rows lack it", () => {
+  it("says the paper's value is missing, and draws no point for it, when the rows lack it", async () => {
     const chart = render({...data, paper: null});
     expect(chart.textContent).toContain("paper's end of life: missing");
-    expect([...chart.querySelectorAll("g[aria-label=dot] title")].map((t) => t.textContent)).toEqual(["model: 2 kt Li"]);
+    expect(await tipsOf(chart, "g[aria-label=dot] > *")).toEqual(["model: 2 kt Li"]);
   });
 });
 

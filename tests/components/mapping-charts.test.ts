@@ -2,6 +2,7 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {OriginChart} from "../../src/components/mapping/origin-chart.ts";
 import {PaperFiguresChart} from "../../src/components/mapping/paper-figures-chart.ts";
+import {tipOf, tipsOf} from "./hover.ts";
 
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;
 
@@ -63,7 +64,7 @@ describe("RefiningChart (Figure S23)", () => {
     ]);
     // The selected country is outlined in the text colour; the others are not.
     expect(bars.map((b) => b.getAttribute("stroke"))).toEqual(["var(--theme-foreground, #1b1e23)", "none", "none", "none"]);
-    expect(bars[3]!.querySelector("title")!.textContent).toMatch(/states 631 for Rest of world, which also holds Canada/);
+    expect(await tipOf(bars[3]!)).toMatch(/states 631 for Rest of world, which also holds Canada/);
   });
 });
 

@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {percolation} from "../../lib/resilience/percolation.ts";
 import {PercolationChart} from "../../src/components/resilience/percolation-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
+import {tipOf, tipsOf} from "./hover.ts";
 
 // A star of 5 leaves around a hub, seeded: random removal keeps it whole longer than targeted removal.
 const star = {nodes: ["hub", "a", "b", "c", "d", "e"].map((id) => ({id})), edges: ["a", "b", "c", "d", "e"].map((leaf) => ({from: leaf, to: "hub"}))};
@@ -28,9 +29,8 @@ describe("PercolationChart", () => {
     expect(ticks.at(-1)).toBe("100");
   });
 
-  it("PercolationChart(curves) marks each strategy's threshold at the level", () => {
-    const titles = [...svgOf(render()).querySelectorAll("g[aria-label=dot] title")].map((t) => t.textContent);
-    expect(titles).toEqual([`random failures: threshold ${(curves[0]!.threshold * 100).toFixed(1)} %`, "targeted: largest degree first, recomputed: threshold 16.7 %"]);
+  it("PercolationChart(curves) marks each strategy's threshold at the level, with its value on hover", async () => {
+    expect(await tipsOf(svgOf(render()), "g[aria-label=dot] > *")).toEqual([`random failures: threshold ${(curves[0]!.threshold * 100).toFixed(1)} %`, "targeted: largest degree first, recomputed: threshold 16.7 %"]);
   });
 
   it("PercolationChart(curves) matches its SVG snapshot", async () => {

@@ -1,6 +1,7 @@
 import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {ProductionChart, type ProductionDatum} from "../../src/components/resilience/production-chart.ts";
+import {tipsOf} from "./hover.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 // MCS 2023 lithium, 2021 (t Li): a subset of the real rows, with the withheld U.S. value.
@@ -31,6 +32,17 @@ describe("ProductionChart", () => {
     const [values, missing] = [...render().querySelectorAll("g[aria-label=text]")].map((g) => [...g.querySelectorAll("text")].map((t) => t.textContent));
     expect(values).toEqual(["55.3", "28.3", "14", "0"]); // no value label for the United States
     expect(missing).toEqual(["withheld (W)"]);
+  });
+
+  it("ProductionChart(rows) shows a bar's value and status on hover, and names the bar with the same text", async () => {
+    const bars = [...render().querySelectorAll("g[aria-label=bar] rect")];
+    expect(await tipsOf(bars[0]!.closest("svg")!, "g[aria-label=bar] rect")).toEqual([
+      "Australia: 55.3 thousand t Li (reported)",
+      "Chile: 28.3 thousand t Li (reported)",
+      "China: 14 thousand t Li (estimated)",
+      "Other countries: 0 thousand t Li (reported)"
+    ]);
+    expect(bars.map((b) => b.getAttribute("aria-label"))).toEqual(["Australia: 55.3 thousand t Li (reported)", "Chile: 28.3 thousand t Li (reported)", "China: 14 thousand t Li (estimated)", "Other countries: 0 thousand t Li (reported)"]);
   });
 
   it("ProductionChart(rows, {total}) states the world total in its caption", () => {

@@ -2,6 +2,7 @@ import {JSDOM} from "jsdom";
 import {describe, expect, it} from "vitest";
 import {RecoveryChart} from "../../src/components/resilience/recovery-chart.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
+import {tipOf, tipsOf} from "./hover.ts";
 
 // Demand 10 a period, a 4-period outage: stock covers 2.5 periods, then half of demand is lost.
 const options = {demand: 10, lost: [0, 0, 5, 10], timeToSurvive: 2.5, period: "month"};
@@ -13,9 +14,8 @@ function render(extra = {}) {
 const svgOf = (figure: Element) => figure.querySelector("svg[viewBox]") ?? figure.querySelector("svg:last-of-type")!;
 
 describe("RecoveryChart", () => {
-  it("RecoveryChart({demand, lost}) draws met and lost demand each period of the outage, then two periods after recovery", () => {
-    const titles = [...svgOf(render()).querySelectorAll("g[aria-label=rect] title")].map((t) => t.textContent);
-    expect(titles).toEqual([
+  it("RecoveryChart({demand, lost}) draws met and lost demand each period of the outage, then two periods after recovery", async () => {
+    expect(await tipsOf(svgOf(render()), "g[aria-label=rect] rect")).toEqual([
       "month 1: demand met 100.0 %",
       "month 1: demand lost 0.0 %",
       "month 2: demand met 100.0 %",

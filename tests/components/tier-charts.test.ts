@@ -3,6 +3,7 @@ import {describe, expect, it} from "vitest";
 import {ScenarioYearsChart, ScenarioYearsTable, SupplyChecksTable, TierHhiChart, TierMetricsTable, TierTrajectoryChart, rangeText, type SupplyCheckRow} from "../../src/components/resilience/tier-charts.ts";
 import {tierMetrics, type TierSupply} from "../../lib/resilience/tiers.ts";
 import type {ScenarioYear} from "../../lib/resilience/tier-models.ts";
+import {tipOf} from "./hover.ts";
 import {normalizeSvg} from "./normalize-svg.ts";
 
 const doc = () => new JSDOM("<!doctype html><body></body>").window.document;
@@ -123,5 +124,25 @@ describe("ScenarioYearsChart and ScenarioYearsTable", () => {
     const dots = [...chart.querySelectorAll("g[aria-label='dot'] circle")];
     expect(dots).toHaveLength(2);
     expect(dots.filter((d) => d.getAttribute("fill") === "none" || d.closest("g")!.getAttribute("fill") === "none")).toHaveLength(1);
+  });
+
+  it("ScenarioYearsChart(rows) names each point and shows its value on hover, an endless one as ∞", async () => {
+    const chart = ScenarioYearsChart(years, {width: 640, document: doc()});
+    const dots = [...chart.querySelectorAll("g[aria-label='dot'] circle")];
+    const tips = [];
+    for (const dot of dots) tips.push(await tipOf(dot));
+    expect(tips).toEqual(dots.map((d) => d.getAttribute("aria-label")));
+    expect(tips.some((t) => t.endsWith("never runs short (∞)"))).toBe(true);
+  });
+
+  it("TierHhiChart(metrics) shows one tip at a time, the nearest tier's HHI, though both tiers stand on one row", async () => {
+    const chart = TierHhiChart(metrics, {width: 640, document: doc()});
+    const lower = [...chart.querySelectorAll("g[aria-label='dot'] circle[aria-label]")];
+    expect(lower.length).toBeGreaterThanOrEqual(2);
+    for (const dot of lower) {
+      const tip = await tipOf(dot);
+      expect(tip).toBe(dot.getAttribute("aria-label"));
+      expect(tip).toMatch(/^(lithium|nickel), (mining|refining): HHI /);
+    }
   });
 });

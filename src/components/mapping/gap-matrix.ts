@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
 import type {GapCell, GapField, GapMatrix as Matrix} from "../../lib/mapping/gap-matrix.js";
+import {hover} from "../reader/hover.js";
 
 export interface GapMatrixOptions {
   /** The fields, in column order. */
@@ -49,7 +50,7 @@ export function GapMatrix(matrix: Matrix, {fields, width = 900, groupLabel = (g,
         stroke: "var(--theme-background, #ffffff)",
         strokeWidth: 0.5,
         inset: 0.5,
-        title: (d: GapCell) => `${d.group}, ${fieldLabel.get(d.column)}: ${d.withValue} of ${d.sites} sites have a value (${Math.round(d.share * 100)} %)`,
+        ...hover((d: GapCell) => `${d.group}, ${fieldLabel.get(d.column)}: ${d.withValue} of ${d.sites} sites have a value (${Math.round(d.share * 100)} %)`),
         render: tagCells,
         className: "gap-cell"
       }),

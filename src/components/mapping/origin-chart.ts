@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type {OriginCount} from "../../lib/mapping/value-origins.js";
+import {hover} from "../reader/hover.js";
 
 const ORIGINS = ["observed", "modelled", "missing"] as const;
 
@@ -19,7 +20,7 @@ export function OriginChart(counts: readonly OriginCount[], {labels = {}, width 
     y: {domain: counts.map((c) => label(c.column)), label: null},
     color: {domain: [...ORIGINS], range: ["#2b6cb0", "#dd6b20", "var(--theme-foreground-faintest, #e2e8f0)"], legend: true},
     marks: [
-      Plot.barX(rows, {x: "count", y: "column", fill: "origin", stroke: "var(--theme-foreground-faint, #999999)", strokeWidth: 0.5, title: (d: {column: string; origin: string; count: number}) => `${d.column}: ${d.count} ${d.origin}`, order: [...ORIGINS]}),
+      Plot.barX(rows, {x: "count", y: "column", fill: "origin", stroke: "var(--theme-foreground-faint, #999999)", strokeWidth: 0.5, ...hover((d: {column: string; origin: string; count: number}) => `${d.column}: ${d.count} ${d.origin}`), order: [...ORIGINS]}),
       Plot.text(rows, Plot.stackX({x: "count", y: "column", text: (d: {count: number}) => (d.count ? String(d.count) : ""), order: [...ORIGINS], z: "origin", fill: (d: {origin: string}) => (d.origin === "observed" ? "white" : d.origin === "missing" ? "var(--theme-foreground, black)" : "black")})),
       Plot.ruleX([0])
     ]

@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {hover} from "../reader/hover.js";
 
 /** A figure stated in the paper's text (a row of paper_values), with the country it is about. */
 export interface PaperFigure {
@@ -34,7 +35,7 @@ export function PaperFiguresChart(figures: readonly PaperFigure[], {width = 640,
     y: {domain: figures.map((d) => d.label), label: null},
     caption,
     marks: [
-      Plot.barX(figures, {x: "value", y: "label", fill, stroke: "var(--theme-foreground-muted, #555555)", strokeDasharray: "4,2", title: (d: PaperFigure) => `${d.label}: ${d.value.toLocaleString("en-GB")} ${d.unit} (paper, ${d.id})`, className: "paper-figure"}),
+      Plot.barX(figures, {x: "value", y: "label", fill, stroke: "var(--theme-foreground-muted, #555555)", strokeDasharray: "4,2", ...hover((d: PaperFigure) => `${d.label}: ${d.value.toLocaleString("en-GB")} ${d.unit} (paper, ${d.id})`), className: "paper-figure"}),
       Plot.text(figures, {x: "value", y: "label", text: (d: PaperFigure) => d.value.toLocaleString("en-GB"), dx: 4, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {REFINING_COLORS} from "../../lib/mapping/palettes.js";
 import {refiningModel, type RefiningRow} from "../../lib/mapping/refining.js";
+import {hover} from "../reader/hover.js";
 
 const MIN_WIDTH = 540;
 const kt = (v: number) => v.toLocaleString("en-GB", {maximumFractionDigits: 0});
@@ -33,7 +34,7 @@ export function RefiningChart(rows: readonly RefiningRow[], {width = 640, select
         fill: "kind",
         stroke: (b) => (selected !== null && b.iso3 === selected ? "var(--theme-foreground, #1b1e23)" : "none"),
         strokeWidth: 2,
-        title: (b) => `${b.label}: ${kt(b.value_kt!)} ${m.unit} in 2024 (${pct(b.share!)} of the IEA's total of ${kt(m.total_kt)} ${m.unit})${b.stated_kt !== b.value_kt ? `; the IEA states ${kt(b.stated_kt!)} for Rest of world, which also holds ${m.countedTwice}` : ""}; ${sites(b.icmm_sites)} in Figure 4b`,
+        ...hover((b) => `${b.label}: ${kt(b.value_kt!)} ${m.unit} in 2024 (${pct(b.share!)} of the IEA's total of ${kt(m.total_kt)} ${m.unit})${b.stated_kt !== b.value_kt ? `; the IEA states ${kt(b.stated_kt!)} for Rest of world, which also holds ${m.countedTwice}` : ""}; ${sites(b.icmm_sites)} in Figure 4b`),
         className: "refining-bar"
       }),
       Plot.text(bars, {x: "value_kt", y: "label", text: (b) => `${kt(b.value_kt!)} kt (${pct(b.share!)}) · ${sites(b.icmm_sites)}`, dx: 4, textAnchor: "start", fill: "currentColor", className: "refining-label"}),

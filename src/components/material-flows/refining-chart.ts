@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import type {RefiningShare} from "../../lib/material-flows/refining-check.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatFlow} from "./end-of-life-chart.js";
+import {hover} from "../reader/hover.js";
 
 const pct = (s: number | null) => (s === null ? "share missing" : `${(100 * s).toFixed(0)} %`);
 
@@ -31,7 +32,7 @@ export function RefiningChart(rows: readonly RefiningShare[], {width = 640, docu
         y: "country",
         x: "value_kt",
         fill: (r: RefiningShare) => (r.country === "Rest of world" ? "var(--theme-foreground-faint, #bbb)" : "var(--theme-foreground-focus, #3b5fc0)"),
-        title: (r: RefiningShare) => `${r.country}, ${r.group}: ${formatFlow(r.value_kt)} kt Ni, ${pct(r.share)} of ${formatFlow(r.total_kt)} kt`,
+        ...hover((r: RefiningShare) => `${r.country}, ${r.group}: ${formatFlow(r.value_kt)} kt Ni, ${pct(r.share)} of ${formatFlow(r.total_kt)} kt`),
         render: tagMarks(drawn, (r) => ({"data-refining": `${r.source}:${r.country}`, "data-value": String(r.value_kt)}))
       }),
       Plot.text(rows, {fy: "group", y: "country", x: (r: RefiningShare) => r.value_kt ?? 0, text: (r: RefiningShare) => (r.value_kt === null ? "missing" : `${formatFlow(r.value_kt)} kt · ${pct(r.share)}`), textAnchor: "start", dx: 4}),

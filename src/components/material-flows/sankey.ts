@@ -231,7 +231,13 @@ export function Sankey(system: SankeySystem, options: SankeyOptions = {}): SVGSV
   const marginLeft = STUB + 7;
   const inColumn = (c: number) => [...nodes.values()].filter((n) => n.column === c);
   const longestWord = (n: Node) => Math.max(...n.label.split(/\s+/).map((w) => textWidth(w, FONT)), textWidth(`${valueText(n)} ${badgeText(n)}`, FONT));
-  const ask = (lines: number) => stages.slice(0, last).map((_, c) => Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(c).map((n) => Math.max(longestWord(n), naturalWidth(n) / lines)))));
+  // The least room, in 2 px steps, in which a label wraps to `lines` lines or fewer.
+  const fits = (n: Node, lines: number) => {
+    let r = Math.max(MIN_ROOM, longestWord(n));
+    while (r < MAX_ROOM && wrap(n.label, r, FONT, Infinity).length > lines) r += 2;
+    return r;
+  };
+  const ask = (lines: number) => stages.slice(0, last).map((_, c) => Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(c).map((n) => fits(n, lines)))));
   const [floors, wants] = [ask(4), ask(2)];
   const marginRight = LABEL_INSET + Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(last).map(naturalWidth))) + 4;
   const fixed = marginLeft + marginRight + nodeWidth * stages.length + 2 * LABEL_INSET * last;

@@ -36,6 +36,18 @@ const systemName = (r: ScenarioResult) => (r.system === "lithium" ? "Lithium in 
 const basisText = (d: ScenarioYear) =>
   d.inflowBasis === "IEA" ? "IEA value" : d.inflowBasis === "paper" ? "the paper's 2021 systems" : d.inflowBasis === "interpolated" ? "interpolated" : "assumed growth";
 
+/** What a reader hovering a year of Figure S24 reads: that year's flows, their bands and bases. */
+function yearText(d: ScenarioYear, unit: string, paper: number | null): string {
+  const band = (p5: number, p95: number) => `5-95 %: ${formatFlow(p5)}-${formatFlow(p95)}`;
+  return [
+    `${SCENARIO_NAMES[d.scenario]}, ${d.year}`,
+    `into use ${formatFlow(d.inflow)} ${unit} (${basisText(d)})`,
+    `end of life ${formatFlow(d.outflow)} ${unit} (${band(d.outflowP5, d.outflowP95)})`,
+    `recycled ${formatFlow(d.recycled)} ${unit} (${band(d.recycledP5, d.recycledP95)})`,
+    ...(paper === null ? [] : [`the paper's end of life: ${formatFlow(paper)} ${unit}`])
+  ].join("\n");
+}
+
 /**
  * The panels drawn for each result, by chart and width: a figure redrawn because the other system's
  * slider moved gets the same result for this system (lib's scenarioCache), and its panel is moved
@@ -117,7 +129,7 @@ function flowsPanel(result: ScenarioResult, width: number, fromYear: number, doc
         fill: () => LABELS.inflow,
         symbol: "circle",
         r: 2.5,
-        title: (d: ScenarioYear) => `${d.scenario} ${d.year}: inflow ${formatFlow(d.inflow)} ${unit} (${basisText(d)})`,
+        ariaLabel: (d: ScenarioYear) => yearText(d, unit, null),
         render: tagKnown
       }),
       Plot.lineY(rows, {fx: "scenario", x: "year", y: "outflow", stroke: () => LABELS.outflow}),
@@ -128,12 +140,14 @@ function flowsPanel(result: ScenarioResult, width: number, fromYear: number, doc
         y: "recycled",
         fill: () => LABELS.recycled,
         r: 3,
-        title: (d: ScenarioYear) =>
-          `${d.scenario} ${d.year}: end of life ${formatFlow(d.outflow)} ${unit} (5-95 %: ${formatFlow(d.outflowP5)}-${formatFlow(d.outflowP95)}); recycled ${formatFlow(d.recycled)} ${unit} (5-95 %: ${formatFlow(d.recycledP5)}-${formatFlow(d.recycledP95)})`,
+        ariaLabel: (d: ScenarioYear) => yearText(d, unit, null),
         render: tagLast
       }),
-      Plot.dot(paper, {fx: "scenario", x: "year", y: "value", fill: () => paperLabel, symbol: "diamond", r: 4.5, title: (d: {value: number}) => `paper: ${formatFlow(d.value)} ${unit} reached end of life in 2021`}),
-      Plot.ruleY([0])
+      Plot.dot(paper, {fx: "scenario", x: "year", y: "value", fill: () => paperLabel, symbol: "diamond", r: 4.5, ariaLabel: (d: {value: number}) => `the paper's end of life, 2021: ${formatFlow(d.value)} ${unit}`}),
+      Plot.ruleY([0]),
+      // A year's values, wherever the pointer is over that year in a panel.
+      Plot.ruleX(rows, Plot.pointerX({fx: "scenario", x: "year", stroke: "currentColor", strokeOpacity: 0.3})),
+      Plot.tip(rows, Plot.pointerX({fx: "scenario", x: "year", y: "recycled", title: (d: ScenarioYear) => yearText(d, unit, d.year === 2021 ? result.paperEndOfLife : null)}))
     ]
   });
   return panel(`${systemName(result)} (${unit}); inflow follows the ${result.followsLabel}`, chart, doc, {"data-system": result.system});
@@ -156,6 +170,7 @@ function sharePanel(result: ScenarioResult, width: number, doc: Document): HTMLE
   const rows = result.rows.filter((d) => d.share !== null).map((d) => ({...d, name: SCENARIO_NAMES[d.scenario]}));
   const last = rows.filter((d) => d.year === result.lastYear);
   const tagLast = tagMarks(last, (d) => ({"data-system": result.system, "data-scenario": d.scenario, "data-share-2050": String(d.share)}), {selector: "circle"});
+  const shareText = (d: ScenarioYear) => `${SCENARIO_NAMES[d.scenario]}, ${d.year}: ${pct(d.share)} (5-95 %: ${pct(d.shareP5)} to ${pct(d.shareP95)}) of ${formatFlow(d.demand)} ${result.unit} demand (${d.demandBasis === "IEA" ? "IEA value" : "interpolated"})`;
   const chart = Plot.plot({
     document: doc,
     width,
@@ -175,10 +190,11 @@ function sharePanel(result: ScenarioResult, width: number, doc: Document): HTMLE
         y: "share",
         fill: "name",
         r: 3,
-        title: (d: ScenarioYear) => `${SCENARIO_NAMES[d.scenario]}, ${d.year}: ${pct(d.share)} (5-95 %: ${pct(d.shareP5)} to ${pct(d.shareP95)}) of ${formatFlow(d.demand)} ${result.unit} demand`,
+        ariaLabel: shareText,
         render: tagLast
       }),
-      Plot.ruleY([0])
+      Plot.ruleY([0]),
+      Plot.tip(rows, Plot.pointer({x: "year", y: "share", title: shareText}))
     ]
   });
   return panel(`${systemName(result)}: recycled ${result.system === "lithium" ? "lithium from EV batteries" : "nickel"} over the IEA's total ${result.system} demand`, chart, doc, {"data-system": result.system});

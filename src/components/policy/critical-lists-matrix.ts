@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {tagMarks} from "../reader/tag-marks.js";
 import type {ListCell, ListMatrix} from "../../lib/policy/critical-lists.js";
+import {hover} from "../reader/hover.js";
 
 export interface CriticalListsMatrixOptions {
   width?: number;
@@ -43,7 +44,7 @@ export function CriticalListsMatrix(matrix: ListMatrix, {width = 640, nameOf = (
     y: {domain: minerals.map(label), label: null, tickSize: 0},
     color: {domain: Object.values(STATE_LABELS), range: STATE_COLORS, legend: true},
     marks: [
-      Plot.cell(matrix.cells, {x, y, fill: (c: ListCell) => STATE_LABELS[c.state], stroke: "#9ecae1", strokeWidth: 0.5, inset: 0.5, title: (c: ListCell) => `${c.mineral}, ${nameOf(c.jurisdiction)}: ${STATE_LABELS[c.state].toLowerCase()}; on ${c.lists.join("; ")}`, render: tag}),
+      Plot.cell(matrix.cells, {x, y, fill: (c: ListCell) => STATE_LABELS[c.state], stroke: "#9ecae1", strokeWidth: 0.5, inset: 0.5, ...hover((c: ListCell) => `${c.mineral}, ${nameOf(c.jurisdiction)}: ${STATE_LABELS[c.state].toLowerCase()}; on ${c.lists.join("; ")}`), render: tag}),
       Plot.text(matrix.cells, {x, y, text: (c: ListCell) => String(c.since), fontSize: 9, fill: {value: (c: ListCell) => (c.state === "critical" ? "white" : c.state === "dropped" ? "currentColor" : "#1d2433"), scale: null}}),
       Plot.cell(outline, {x, y, fill: "none", stroke: "var(--miners-accent, #b45309)", strokeWidth: 1.5})
     ]

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import {TYPE_LABELS, typeLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatCount, roundCount} from "./marks.js";
+import {hover} from "../reader/hover.js";
 
 /** Measures of one jurisdiction and type (0 where it has none). */
 export interface GapMatrixCell {
@@ -50,7 +51,7 @@ export function PolicyGapMatrix(cells: readonly GapMatrixCell[], {width = 640, s
     x: {domain: [...TYPE_LABELS], axis: "top", tickRotate: -40, label: null, tickSize: 0},
     y: {domain: order.map(([code]) => label.get(code)!), label: null, tickSize: 0},
     marks: [
-      Plot.cell(cells, {x, y, fill: {value: fillOf, scale: null}, stroke: "var(--theme-foreground-faintest, #dddddd)", strokeWidth: 0.5, inset: 0.5, title: (d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`, render: tag}),
+      Plot.cell(cells, {x, y, fill: {value: fillOf, scale: null}, stroke: "var(--theme-foreground-faintest, #dddddd)", strokeWidth: 0.5, inset: 0.5, ...hover((d: GapMatrixCell) => `${label.get(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`), render: tag}),
       Plot.text(cells, {x, y, text: (d: GapMatrixCell) => formatCount(d.count), fill: {value: (d: GapMatrixCell) => (d.count === 0 ? "var(--theme-foreground-faint, #bbbbbb)" : d.count > max / 2 ? "white" : "black"), scale: null}, fontSize: 10}),
       Plot.cell(outlined, {x, y, fill: "none", stroke: "var(--miners-accent, #b45309)", strokeWidth: 2})
     ]

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatCount, labelMargins, roundCount} from "./marks.js";
+import {hover} from "../reader/hover.js";
 
 /** Records (or their weight) with one IEA policy type, and the class the type is counted in. */
 export interface IeaTypeCount {
@@ -38,7 +39,7 @@ export function IeaTypeChart(counts: readonly IeaTypeCount[], {width = 640, unit
     y: {domain: rows.map((d) => d.policy_type), tickFormat: fit, label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, {x: "count", y: "policy_type", fill: (d) => typeLabel(d.type), title: (d) => `${d.policy_type} (${typeLabel(d.type)}): ${formatCount(d.count)}`, render: tag}),
+      Plot.barX(rows, {x: "count", y: "policy_type", fill: (d) => typeLabel(d.type), ...hover((d) => `${d.policy_type} (${typeLabel(d.type)}): ${formatCount(d.count)}`), render: tag}),
       Plot.text(rows, {x: "count", y: "policy_type", text: (d) => formatCount(d.count), dx: 4, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
 import {formatCount, labelMargins, roundCount} from "./marks.js";
+import {hover} from "../reader/hover.js";
 
 /** Measures of one jurisdiction and type. */
 export interface JurisdictionTypeCount {
@@ -70,7 +71,7 @@ export function PolicyJurisdictionChart(cells: readonly JurisdictionTypeCount[],
     y: {domain, tickFormat: (code: string) => fit(label(code)), label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS], legend: true},
     marks: [
-      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), title: (d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`, render: tag}),
+      Plot.barX(rows, {x: "count", y: "jurisdiction", fill: (d) => typeLabel(d.type), ...hover((d) => `${label(d.jurisdiction)}, ${typeLabel(d.type)}: ${formatCount(d.count)}`), render: tag}),
       Plot.text(domain, {x: totalOf, y: (d) => d, text: (d) => formatCount(totalOf(d)), dx: 4, textAnchor: "start"}),
       Plot.barX(domain.filter((d) => d === selected), {x: totalOf, y: (d) => d, fill: "none", stroke: "currentColor", strokeWidth: 1.5}),
       Plot.ruleX([0])

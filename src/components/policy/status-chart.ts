@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {STATUS_COLORS, STATUS_LABELS, statusLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
+import {hover} from "../reader/hover.js";
 
 export interface PolicyStatusChartOptions {
   width?: number;
@@ -29,7 +30,7 @@ export function PolicyStatusChart(counts: readonly {status: string | null; count
     color: {domain: [...STATUS_LABELS], range: [...STATUS_COLORS], legend: true},
     marks: [
       // Plot's normalised stack turns the counts into shares of the bar.
-      Plot.barX(rows, Plot.stackX({x: "count", offset: "normalize", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`, order: [...STATUS_LABELS], render: tag})),
+      Plot.barX(rows, Plot.stackX({x: "count", offset: "normalize", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, ...hover((d) => `${d.label}: ${d.count} (${d.share.toFixed(1)} %)`), order: [...STATUS_LABELS], render: tag})),
       Plot.text(rows, Plot.stackX({x: "count", offset: "normalize", z: "label", text: (d) => (d.share >= 6 ? `${d.count}` : ""), order: [...STATUS_LABELS]}))
     ]
   });

@@ -1,6 +1,7 @@
 import * as Plot from "@observablehq/plot";
 import {LEVEL_COLORS, LEVEL_LABELS, levelLabel} from "./colors.js";
 import {tagMarks} from "../reader/tag-marks.js";
+import {hover} from "../reader/hover.js";
 
 /** Records of one year (null: not given) and one jurisdiction level. */
 export interface YearGroupCount {
@@ -44,7 +45,7 @@ export function PolicyTimelineChart(cells: readonly YearGroupCount[], {width = 6
     y: {label: "↑ Records", grid: true},
     color: {domain: [...LEVEL_LABELS], range: [...LEVEL_COLORS], legend: true},
     marks: [
-      Plot.barY(rows, Plot.stackY({x: "x", y: "count", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, title: (d) => `${d.x}: ${d.count} ${d.label.toLowerCase()}`, render: tag, order: [...LEVEL_LABELS]})),
+      Plot.barY(rows, Plot.stackY({x: "x", y: "count", z: "label", fill: "label", stroke: "var(--theme-foreground-faint, #777)", strokeWidth: 0.5, ...hover((d) => `${d.x}: ${d.count} ${d.label.toLowerCase()}`), render: tag, order: [...LEVEL_LABELS]})),
       Plot.barY(undated, Plot.stackY({x: "x", y: "count", z: "label", fill: "none", stroke: "var(--theme-foreground-muted, #555)", strokeDasharray: "2,2", order: [...LEVEL_LABELS]})),
       Plot.ruleY([0])
     ]

@@ -2,6 +2,7 @@ import * as Plot from "@observablehq/plot";
 import {POLICY_CLASSES} from "../../lib/policy/vocabulary.js";
 import {TYPE_COLORS, TYPE_LABELS, typeLabel} from "./colors.js";
 import {labelMargins} from "./marks.js";
+import {hover} from "../reader/hover.js";
 
 /** Records (or their weight) of one IEA policy type in one class. */
 export interface SubtypeCount {
@@ -48,7 +49,7 @@ export function PolicyTypeChart(counts: readonly SubtypeCount[], {width = 640, u
     y: {domain: [...TYPE_LABELS], tickFormat: fit, label: null},
     color: {domain: [...TYPE_LABELS], range: [...TYPE_COLORS]},
     marks: [
-      Plot.barX(rows, Plot.stackX({x: "share", y: (d) => typeLabel(d.type), fill: (d) => typeLabel(d.type), stroke: "var(--plot-background, white)", strokeWidth: 1, title: (d) => `${typeLabel(d.type)}: ${d.subtype}, ${fmt(d.count)} (${d.share.toFixed(1)} %)`})),
+      Plot.barX(rows, Plot.stackX({x: "share", y: (d) => typeLabel(d.type), fill: (d) => typeLabel(d.type), stroke: "var(--plot-background, white)", strokeWidth: 1, ...hover((d) => `${typeLabel(d.type)}: ${d.subtype}, ${fmt(d.count)} (${d.share.toFixed(1)} %)`)})),
       Plot.text(typeTotals, {x: "share", y: (d) => typeLabel(d.type), text: (d) => `${d.share.toFixed(1)} % (${fmt(d.count)})`, dx: 4, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

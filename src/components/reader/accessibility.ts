@@ -4,6 +4,7 @@
  * - a control with no accessible name gets one (4.1.2): Inputs' range sliders take the label of
  *   their form (its number box has it already); a table's checkboxes say which row they select;
  * - Plot names its marks' groups with aria-label, which needs a role to be read (4.1.2): role=group;
+ *   a mark named by its own aria-label (hover() in hover.ts) is an image with that name: role=img;
  * - a box that scrolls must be reachable by keyboard (2.1.1): tabindex=0.
  * Call watchAccessibility() once per page; accessible(root) does one pass over root and what it holds.
  */
@@ -54,6 +55,10 @@ export function accessible(root: ParentNode): number {
   }
   for (const g of within(root, "svg g[aria-label]:not([role])")) {
     g.setAttribute("role", "group");
+    changed++;
+  }
+  for (const mark of within(root, "svg :is(rect, circle, path, line)[aria-label]:not([role])")) {
+    mark.setAttribute("role", "img");
     changed++;
   }
   // A table that scrolls sideways (style.css lets wide tables do so on a phone) is a scroll box too.

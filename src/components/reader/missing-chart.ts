@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {hover} from "./hover.js";
 
 export interface MissingDatum {
   name: string;
@@ -20,7 +21,7 @@ export function MissingChart(columns: readonly MissingDatum[], {rows, width = 64
     x: {domain: [0, 100], percent: true, label: "Rows missing (%) →", grid: true},
     y: {domain: columns.map((d) => d.name), label: null},
     marks: [
-      Plot.barX(columns, {x: share, y: "name", fill: "var(--miners-accent, #b45309)", title: (d: MissingDatum) => `${d.name}: ${d.missing} of ${rows} rows missing`}),
+      Plot.barX(columns, {x: share, y: "name", fill: "var(--miners-accent, #b45309)", ...hover((d: MissingDatum) => `${d.name}: ${d.missing} of ${rows} rows missing`)}),
       Plot.text(columns, {x: share, y: "name", text: (d: MissingDatum) => `${d.missing.toLocaleString("en-GB")} of ${rows.toLocaleString("en-GB")}`, dx: 4, textAnchor: "start"}),
       Plot.ruleX([0])
     ]

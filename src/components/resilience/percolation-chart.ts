@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {hover} from "../reader/hover.js";
 
 /** The fields of a percolation result (lib/resilience/percolation.ts) the chart draws. */
 export interface PercolationCurve {
@@ -34,7 +35,7 @@ export function PercolationChart(curves: readonly PercolationCurve[], {width = 6
     marks: [
       Plot.ruleY([level], {strokeDasharray: "4,3"}),
       Plot.line(points, {x: "removed", y: "giant", stroke: "strategy", curve: "step-after"}),
-      Plot.dot(thresholds, {x: "threshold", y: "level", stroke: "strategy", r: 4, title: (d: {strategy: string; threshold: number}) => `${d.strategy}: threshold ${(d.threshold * 100).toFixed(1)} %`}),
+      Plot.dot(thresholds, {x: "threshold", y: "level", stroke: "strategy", r: 4, ...hover((d: {strategy: string; threshold: number}) => `${d.strategy}: threshold ${(d.threshold * 100).toFixed(1)} %`)}),
       Plot.ruleY([0])
     ]
   });

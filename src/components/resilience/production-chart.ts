@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {hover} from "../reader/hover.js";
 
 /** The fields of a production snapshot row that the chart draws. */
 export interface ProductionDatum {
@@ -44,7 +45,7 @@ export function ProductionChart(rows: readonly ProductionDatum[], {width = 640, 
     color: {domain: ["reported", "estimated", "aggregate"], range: [STATUS_FILL.reported!, STATUS_FILL.estimated!, "#aaa"], legend: true},
     caption: total != null ? `World total (USGS, rounded): ${(total / 1000).toLocaleString("en-GB")} thousand ${unit}.` : undefined,
     marks: [
-      Plot.barX(present, {x: kt, y: "country", fill: (d: ProductionDatum) => (d.kind === "other" ? "aggregate" : d.status), title: (d: ProductionDatum) => `${d.country}: ${kt(d).toLocaleString("en-GB")} thousand ${unit} (${d.status})`}),
+      Plot.barX(present, {x: kt, y: "country", fill: (d: ProductionDatum) => (d.kind === "other" ? "aggregate" : d.status), ...hover((d: ProductionDatum) => `${d.country}: ${kt(d).toLocaleString("en-GB")} thousand ${unit} (${d.status})`)}),
       Plot.text(present, {x: kt, y: "country", text: (d: ProductionDatum) => kt(d).toLocaleString("en-GB", {maximumFractionDigits: 1}), dx: 4, textAnchor: "start"}),
       Plot.dot(missing, {x: 0, y: "country", r: 4, stroke: "currentColor", fill: "none"}),
       Plot.text(missing, {x: 0, y: "country", text: (d: ProductionDatum) => `${d.status} (${d.status === "withheld" ? "W" : "NA"})`, dx: 8, textAnchor: "start", fontStyle: "italic"}),

@@ -1,5 +1,6 @@
 import * as Plot from "@observablehq/plot";
 import type {RankDistribution} from "../../lib/resilience/composite.js";
+import {hover} from "../reader/hover.js";
 
 /** A unit's rank distribution, as lib/resilience/composite.ts computes it. */
 export type RankRow = RankDistribution;
@@ -24,7 +25,7 @@ export function RankChart(rows: readonly RankRow[], {label = (u: string) => u, w
     marks: [
       Plot.ruleY(ranked, {y: (r: RankRow) => label(r.unit), x1: "min", x2: "max", stroke: "var(--miners-blue-light, #9db4e8)", strokeWidth: 8}),
       Plot.tickX(ranked, {y: (r: RankRow) => label(r.unit), x: "median", stroke: "var(--miners-blue, #3b5fc0)", strokeWidth: 2}),
-      Plot.dot(ranked, {y: (r: RankRow) => label(r.unit), x: "baseRank", fill: "currentColor", r: 4, title: (r: RankRow) => `${label(r.unit)}: rank ${r.baseRank}; under perturbed weights ${r.min}-${r.max}, median ${r.median}`})
+      Plot.dot(ranked, {y: (r: RankRow) => label(r.unit), x: "baseRank", fill: "currentColor", r: 4, ...hover((r: RankRow) => `${label(r.unit)}: rank ${r.baseRank}; under perturbed weights ${r.min}-${r.max}, median ${r.median}`)})
     ]
   });
 }

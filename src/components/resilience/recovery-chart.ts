@@ -1,4 +1,5 @@
 import * as Plot from "@observablehq/plot";
+import {hover} from "../reader/hover.js";
 
 export interface RecoveryChartOptions {
   /** Demand per period. */
@@ -46,7 +47,7 @@ export function RecoveryChart({demand, lost, timeToSurvive = null, after = 2, pe
     y: {domain: [0, 100], percent: true, label: "↑ Demand (%)", grid: true},
     color: {domain: ["demand met", "demand lost", "after recovery"], range: ["var(--miners-blue, #3b5fc0)", "var(--miners-red, #c0392b)", "var(--miners-blue-light, #9db4e8)"], legend: true},
     marks: [
-      Plot.rectY(bars, {x1: (d: Bar) => d.period - 1, x2: (d: Bar) => d.period, y: "share", fill: "part", inset: 1, order: ["demand met", "demand lost", "after recovery"], title: (d: Bar) => `${period} ${d.period}: ${d.part} ${(d.share * 100).toFixed(1)} %`}),
+      Plot.rectY(bars, {x1: (d: Bar) => d.period - 1, x2: (d: Bar) => d.period, y: "share", fill: "part", inset: 1, order: ["demand met", "demand lost", "after recovery"], ...hover((d: Bar) => `${period} ${d.period}: ${d.part} ${(d.share * 100).toFixed(1)} %`)}),
       Plot.ruleX([lost.length], {stroke: "currentColor", strokeDasharray: "4,3"}),
       Plot.text([lost.length], {x: (d: number) => d, y: 1, text: () => "supply restored", dy: -8, textAnchor: "start", dx: 3}),
       Plot.ruleX(tts, {stroke: "var(--miners-red, #c0392b)", strokeWidth: 2}),

@@ -85,11 +85,13 @@ export function TierHhiChart(metrics: readonly TierMetrics[], {width = 640, docu
   const minerals = [...new Set(data.map((d) => d.mineral))].sort(byMineral);
   const missingOnes = metrics.filter((m) => m.hhi.value === null);
   const offset = (tier: string) => (tier === "mining" ? -6 : 6);
+  // One tip for both tiers (two tipped marks would show two tips at once), nearest to the pointer.
+  const hhiText = (x: RangeDatum) => `${x.mineral}, ${x.tier}: HHI ${rangeText(x)} (rest spread thin to rest as one supplier)`;
   const marks = (["mining", "refining"] as const).flatMap((tier) => {
     const d = data.filter((x) => x.tier === tier);
     return [
       Plot.ruleY(d, {y: "mineral", x1: "lower", x2: "upper", stroke: "tier", strokeWidth: 6, strokeOpacity: 0.45, dy: offset(tier)}),
-      Plot.dot(d, {y: "mineral", x: "lower", fill: "tier", r: 4, dy: offset(tier), title: (x: RangeDatum) => `${x.mineral}, ${x.tier}: HHI ${rangeText(x)} (rest spread thin to rest as one supplier)`}),
+      Plot.dot(d, {y: "mineral", x: "lower", fill: "tier", r: 4, dy: offset(tier), ariaLabel: hhiText}),
       Plot.dot(d, {y: "mineral", x: "upper", stroke: "tier", fill: "var(--plot-background, white)", r: 3.5, dy: offset(tier)})
     ];
   });
@@ -102,7 +104,7 @@ export function TierHhiChart(metrics: readonly TierMetrics[], {width = 640, docu
     y: {domain: minerals, label: null},
     color: {domain: ["mining", "refining"], range: [TIER_COLOURS.mining, TIER_COLOURS.refining], legend: true},
     caption: missingOnes.length ? `Missing: ${missingOnes.map((m) => `${m.mineral} ${m.tier} (${m.hhi.reason})`).join("; ")}.` : undefined,
-    marks: [Plot.ruleX([2500], {strokeDasharray: "4,3"}), Plot.text([2500], {x: (d: number) => d, frameAnchor: "top", dy: -2, text: () => "2,500", textAnchor: "middle", lineAnchor: "bottom"}), ...marks]
+    marks: [Plot.ruleX([2500], {strokeDasharray: "4,3"}), Plot.text([2500], {x: (d: number) => d, frameAnchor: "top", dy: -2, text: () => "2,500", textAnchor: "middle", lineAnchor: "bottom"}), ...marks, Plot.tip(data, Plot.pointer({y: "mineral", x: "lower", title: hhiText}))]
   });
 }
 
@@ -163,6 +165,7 @@ export function TierTrajectoryChart(metrics: readonly TierMetrics[], {width = 64
   const labels = minerals.map((mineral) => ({mineral, ...at.get(mineral)!}));
   const rows = Math.ceil(minerals.length / columns);
   const missingOnes = metrics.filter((m) => m.hhi.value === null);
+  const pointText = (d: Datum) => (d.series === "mining (USGS)" ? `${d.mineral}, USGS mine production ${d.year}: HHI ${rangeText(d)}` : `${d.mineral}, ${d.series}, ${d.year}: HHI ${rangeText(d)}`);
   return Plot.plot({
     ...(document ? {document} : {}),
     width,
@@ -178,8 +181,10 @@ export function TierTrajectoryChart(metrics: readonly TierMetrics[], {width = 64
       Plot.frame({strokeOpacity: 0.15}),
       Plot.areaY(iea, {x: "year", y1: "lower", y2: "upper", fill: "series", fx: "fx", fy: "fy", z: "series", fillOpacity: 0.3}),
       Plot.line(iea, {x: "year", y: "lower", stroke: "series", fx: "fx", fy: "fy", z: "series"}),
-      Plot.dot(iea, {x: "year", y: "lower", fill: "series", fx: "fx", fy: "fy", r: 2.5, title: (d: Datum) => `${d.mineral}, ${d.series}, ${d.year}: HHI ${rangeText(d)}`}),
-      Plot.ruleX(usgs, {x: "year", y1: "lower", y2: (d: Datum) => Math.max(d.upper, d.lower + 60), stroke: "series", strokeWidth: 4, fx: "fx", fy: "fy", title: (d: Datum) => `${d.mineral}, USGS mine production ${d.year}: HHI ${rangeText(d)}`}),
+      Plot.dot(iea, {x: "year", y: "lower", fill: "series", fx: "fx", fy: "fy", r: 2.5, ariaLabel: pointText}),
+      Plot.ruleX(usgs, {x: "year", y1: "lower", y2: (d: Datum) => Math.max(d.upper, d.lower + 60), stroke: "series", strokeWidth: 4, fx: "fx", fy: "fy", ariaLabel: pointText}),
+      // One tip for both series, so that a USGS year beside an IEA year shows one value, the nearest.
+      Plot.tip([...iea, ...usgs], Plot.pointer({x: "year", y: "lower", fx: "fx", fy: "fy", title: pointText})),
       Plot.text(labels, {fx: "fx", fy: "fy", text: "mineral", frameAnchor: "top-left", dx: 4, dy: 4, fontWeight: "bold"})
     ]
   });
@@ -193,6 +198,7 @@ export function ScenarioYearsChart(rows: readonly ScenarioYear[], {width = 640, 
   const finite = rows.filter((r) => Number.isFinite(r.timeToSurvive));
   const top = Math.max(1, ...finite.map((r) => r.timeToSurvive)) * 1.2;
   const endless = rows.filter((r) => !Number.isFinite(r.timeToSurvive));
+  const text = (r: ScenarioYear) => `${r.label}, ${r.year}: ${Number.isFinite(r.timeToSurvive) ? `${r.timeToSurvive.toFixed(2)} months` : "never runs short (∞)"}`;
   return Plot.plot({
     ...(document ? {document} : {}),
     width,
@@ -202,8 +208,9 @@ export function ScenarioYearsChart(rows: readonly ScenarioYear[], {width = 640, 
     color: {legend: true, domain: [...new Set(rows.map((r) => r.label))]},
     marks: [
       Plot.line(finite, {x: "year", y: "timeToSurvive", stroke: "label", z: "label"}),
-      Plot.dot(finite, {x: "year", y: "timeToSurvive", fill: "label", r: 3.5, title: (r: ScenarioYear) => `${r.label}, ${r.year}: ${r.timeToSurvive.toFixed(2)} months`}),
-      Plot.dot(endless, {x: "year", y: top, stroke: "label", r: 5, title: (r: ScenarioYear) => `${r.label}, ${r.year}: never runs short (∞)`}),
+      Plot.dot(finite, {x: "year", y: "timeToSurvive", fill: "label", r: 3.5, ariaLabel: text}),
+      Plot.dot(endless, {x: "year", y: top, stroke: "label", r: 5, ariaLabel: text}),
+      Plot.tip(rows, Plot.pointer({x: "year", y: (r: ScenarioYear) => (Number.isFinite(r.timeToSurvive) ? r.timeToSurvive : top), title: text})),
       Plot.ruleY([0])
     ]
   });
