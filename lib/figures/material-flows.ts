@@ -7,7 +7,7 @@ import {defineFigure} from "./define.js";
  * the model's. To try another value, edit a flow's row, e.g. replace `value` in the flows' SELECT
  * by `CASE id WHEN '...' THEN 60 ELSE value END`.
  */
-const systemRows = (system: "lithium" | "nickel", example: string, paperIds: readonly string[] = []) => `-- The ${system} system of 2021 as the model reads it: its processes, then its flows.
+const systemRows = (system: "lithium" | "nickel", example: string, paperIds: readonly string[] = [], more = "") => `-- The ${system} system of 2021 as the model reads it: its processes, then its flows.
 -- Edit a flow and Run to redraw, e.g. in the flows' SELECT write
 --   CASE id WHEN '${example}' THEN value * 1.2 ELSE value END AS value
 SELECT 'process' AS row_kind, system, id, label, stage, stage_name, state, boundary, stock, residual, note
@@ -25,8 +25,8 @@ SELECT 'paper' AS row_kind, '${system}' AS system, id, quantity AS label, value,
 FROM paper_values
 WHERE id IN (${paperIds.map((id) => `'${id}'`).join(", ")})`
     : ""
-}
-ORDER BY row_kind DESC, stage, source_line, id`;
+}${more}
+ORDER BY row_kind DESC, stage, source_line, id, year`;
 
 const SOURCE = "The working paper's figures (table paper_values) and USGS MCS 2023 mine production, compiled as tables mfa_flows and mfa_processes (data/sources/mfa/)";
 
@@ -144,6 +144,31 @@ ORDER BY r.route`,
     tables: ["mfa_processes", "mfa_flows", "paper_values"],
     model: "lib/material-flows/figure-rows.ts#endOfLifeSeries",
     paper: ["li_eol_ev_2021"]
+  }),
+  defineFigure({
+    id: "fig-s27",
+    number: "S27",
+    section: "material-flows",
+    title: "Lithium in EV batteries: the assumed inflow history against the IEA's electric-car sales, 2000-2021 (kt Li)",
+    caption:
+      "Grey: the inflow into use that Figure S10 assumes, growing at a constant rate to the paper's 31.2 kt of 2021, and its end of life (dashed). Green: the same 2021 inflow spread back over the years by the IEA's count of electric cars sold worldwide (battery-electric and plug-in hybrid), our estimate, holding the lithium per car constant, and its end of life with the same lifetime (dashed). The red diamond is the paper's end of life of 2021.",
+    source:
+      "IEA Global EV Data Explorer 2024, electric-car sales (table iea_ev_sales, CC BY 4.0); the 2021 lithium system of tables mfa_flows and mfa_processes and the paper's figures (paper_values). Dynamic stock model lib/mfa/dynamic-stock.ts, run in your browser.",
+    sql: systemRows(
+      "lithium",
+      "li_mined_aus",
+      ["li_eol_ev_2021"],
+      `
+UNION ALL BY NAME
+-- The IEA's electric-car sales, world, battery-electric and plug-in hybrid, by year to 2021.
+SELECT 'iea_cars' AS row_kind, 'lithium' AS system, CAST(year AS INTEGER) AS year, sum(vehicles) AS value, 'cars' AS unit
+FROM iea_ev_sales
+WHERE region = 'World' AND powertrain IN ('BEV', 'PHEV') AND year <= 2021
+GROUP BY year`
+    ),
+    tables: ["mfa_processes", "mfa_flows", "paper_values", "iea_ev_sales"],
+    model: "lib/material-flows/ev-history.ts#evHistoryCheck",
+    paper: ["li_ev_2021", "li_eol_ev_2021"]
   }),
   defineFigure({
     id: "fig-s11",

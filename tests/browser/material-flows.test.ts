@@ -6,6 +6,8 @@ import {MATERIAL_FLOWS_FIGURES} from "../../lib/figures/material-flows.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaProcessesTable} from "../../lib/tables/mfa-processes.ts";
+import {evHistoryCheck} from "../../lib/material-flows/ev-history.ts";
+import {formatFlow} from "../../src/components/material-flows/end-of-life-chart.ts";
 import {checkPage, useSite} from "./chromium.ts";
 
 // Runs after `npm run build` (see the test script in package.json): it checks the published page.
@@ -44,9 +46,9 @@ describe("/pages/material-flows", () => {
     expect(report).toEqual({consoleErrors: [], foreignRequests: [], failedRequests: [], cellErrors: [], pendingCells: 0});
   });
 
-  it("draws every chart in a live figure: Figures 2, 5, 6, S26, 8, S10, S11, S24 and S25, each with its tools", async () => {
+  it("draws every chart in a live figure: Figures 2, 5, 6, S26, 8, S10, S11, S27, S24 and S25, each with its tools", async () => {
     const ids = await page.locator("figure.live-figure").evaluateAll((figures) => figures.map((f) => f.id));
-    expect(ids).toEqual(["fig-2", "fig-5", "fig-6", "fig-s26", "fig-8", "fig-s10", "fig-s11", "fig-s24", "fig-s25"]);
+    expect(ids).toEqual(["fig-2", "fig-5", "fig-6", "fig-s26", "fig-8", "fig-s10", "fig-s11", "fig-s27", "fig-s24", "fig-s25"]);
     // every chart of the page (an SVG in the page's content) sits in a live figure
     const outside = await page.locator("#observablehq-main svg").evaluateAll((svgs) => svgs.filter((s) => !s.closest("figure.live-figure")).length);
     expect(outside).toBe(0);
@@ -111,8 +113,8 @@ describe("/pages/material-flows", () => {
     expect(await page.locator("[data-flow=li_collected]").textContent()).toBe("2.95");
   });
 
-  it("DuckDB-WASM gives the same rows as the build's native DuckDB for Figures S10 and S11", async () => {
-    for (const id of ["fig-s10", "fig-s11"]) {
+  it("DuckDB-WASM gives the same rows as the build's native DuckDB for Figures S10, S11 and S27", async () => {
+    for (const id of ["fig-s10", "fig-s11", "fig-s27"]) {
       const same = await page.locator(`#${id}`).evaluate(async (el) => {
         const figure = el as unknown as {runQuery(): Promise<Record<string, unknown>[]>; snapshotRows: Record<string, unknown>[]};
         const rows = await figure.runQuery();
@@ -232,5 +234,26 @@ describe("/pages/material-flows", () => {
     // the nickel Sankey's refining stage: Indonesia's and China's NPI and ferronickel, metal, and the balance
     const flows = await sankey("nickel").locator("g[aria-description=flows] path[aria-label]").evaluateAll((ps) => ps.map((p) => p.getAttribute("aria-label")));
     expect(flows).toEqual(expect.arrayContaining(["ni_npi_feni_idn_out", "ni_npi_feni_chn_out", "ni_npi_feni_other_out", "ni_metal_out", "ni_other_int_out"]));
+  });
+
+  it("tests the assumed lithium history against the IEA's car sales: lib's values in Node at the defaults, and 31.2 x 2.08 / 6.6 = 9.83 kt at a fixed two-year life", async () => {
+    await checkPage(page, `${origin}/pages/material-flows`, {timeout: 120_000});
+    const rows = await page.locator("#fig-s27").evaluate((el) => (el as unknown as {snapshotRows: Record<string, unknown>[]}).snapshotRows);
+    const check = evHistoryCheck(rows, liDefaults);
+    expect(check.eolIea).toBeCloseTo(0.68, 2); // by the IEA's sales, a tenth of the paper's 5.9 kt
+    expect(await page.locator("[data-history-check] [data-eol-iea]").textContent()).toBe(formatFlow(check.eolIea));
+    expect(await page.locator("[data-history-check] [data-eol-assumed]").textContent()).toBe("5.9"); // calibrated
+    expect(await page.locator("[data-history-check] [data-iea-growth]").textContent()).toBe("85 %"); // (6,600,000 / 7,450)^(1/11) - 1
+    expect(await page.locator("#fig-s27 svg[data-eol-iea]").getAttribute("data-eol-iea")).toBe(String(check.eolIea));
+    const table = await page.locator("[data-history-check] tr[data-lifetime-mean]").evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute("data-lifetime-mean")), Number(tr.getAttribute("data-eol"))]));
+    expect(table).toEqual(check.byLifetime.map((d) => [d.mean, d.eol]));
+    // A fixed life of two years: the end of life of 2021 is the inflow of 2019, 31.2 kt x 2,080,000 / 6,600,000 cars.
+    await setInput("[data-assumption=li-lifetime-sd] input[type=number]", 0);
+    await setInput("[data-assumption=li-lifetime] input[type=number]", 2);
+    await expect.poll(() => page.locator("[data-history-check] [data-eol-iea]").textContent()).toBe(formatFlow((31.2 * 2_080_000) / 6_600_000));
+    expect(formatFlow((31.2 * 2_080_000) / 6_600_000)).toBe("9.83");
+    const fixed = evHistoryCheck(rows, {...liDefaults, lifetime: {mean: 2, sd: 0}});
+    expect(fixed.eolIea).toBeCloseTo((31.2 * 2_080_000) / 6_600_000, 9);
+    await expect.poll(() => page.locator("#fig-s27 svg[data-eol-iea]").getAttribute("data-eol-iea")).toBe(String(fixed.eolIea));
   });
 });
