@@ -74,8 +74,12 @@ describe("the Sankeys' labels and bands, as the browser draws them", () => {
             }
           }
           expect(collisions, `${id} at ${width} px`).toEqual([]);
-          // A narrow screen scrolls the diagram (drawn as wide as its labels need) instead of clipping a label.
+          // A narrow screen scrolls the diagram (drawn as wide as its labels need) instead of clipping a label;
+          // from 960 px the diagram fits the page.
           expect(m.lines.filter((l) => l.what.includes("…")).map((l) => l.what), `${id} at ${width} px: labels cut short`).toEqual([]);
+          const box = await page.locator(`#${id} .sankey`).evaluate((b) => ({scroll: b.scrollWidth, client: b.clientWidth}));
+          if (width >= 960) expect(box.scroll, `${id} at ${width} px: the diagram scrolls`).toBeLessThanOrEqual(box.client);
+          else expect(box.scroll, `${id} at ${width} px: the diagram should scroll, not shrink`).toBeGreaterThan(box.client);
           expect(m.lines.filter((l) => !inside(l, m.svg)).map((l) => l.what), `${id} at ${width} px: text outside the figure`).toEqual([]);
           expect(m.bands.length, `${id}: bands`).toBeGreaterThan(10);
           const area = {...m.svg, top: m.headings};

@@ -224,21 +224,21 @@ export function Sankey(system: SankeySystem, options: SankeyOptions = {}): SVGSV
   const naturalWidth = (n: Node) => Math.max(textWidth(n.label, FONT), textWidth(`${valueText(n)} ${badgeText(n)}`, FONT));
 
   // Horizontal: each gap between columns holds the labels of the column on its left. A column needs
-  // its longest word and four lines of its longest label (floor), and asks for two lines (want),
+  // its longest word and five lines of its longest label (floor), and asks for two lines (want),
   // between MIN_ROOM and MAX_ROOM. The diagram is never narrower than the floors (a narrow screen
   // scrolls it rather than clip its labels); width above them goes to the wants, then equally.
   // The last column's labels are in the right margin.
   const marginLeft = STUB + 7;
   const inColumn = (c: number) => [...nodes.values()].filter((n) => n.column === c);
   const longestWord = (n: Node) => Math.max(...n.label.split(/\s+/).map((w) => textWidth(w, FONT)), textWidth(`${valueText(n)} ${badgeText(n)}`, FONT));
-  // The least room, in 2 px steps, in which a label wraps to `lines` lines or fewer.
+  // The least room, in 2 px steps, in which a label wraps to `lines` lines or fewer (wrap draws five at most).
   const fits = (n: Node, lines: number) => {
     let r = Math.max(MIN_ROOM, longestWord(n));
     while (r < MAX_ROOM && wrap(n.label, r, FONT, Infinity).length > lines) r += 2;
     return r;
   };
   const ask = (lines: number) => stages.slice(0, last).map((_, c) => Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(c).map((n) => fits(n, lines)))));
-  const [floors, wants] = [ask(4), ask(2)];
+  const [floors, wants] = [ask(5), ask(2)];
   const marginRight = LABEL_INSET + Math.min(MAX_ROOM, Math.max(MIN_ROOM, ...inColumn(last).map(naturalWidth))) + 4;
   const fixed = marginLeft + marginRight + nodeWidth * stages.length + 2 * LABEL_INSET * last;
   const [floor, want] = [sum(floors), sum(wants)];
