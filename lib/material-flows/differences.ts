@@ -32,6 +32,9 @@ export interface LithiumDifferences {
   cellsShareOfConsumption: number | null;
   /** Mine output less the USGS's consumption: what 2021's supply put into stocks and losses, kt Li. */
   supplyOverConsumption: number | null;
+  /** The same from one edition: MCS 2022's world mine output of 2021 less its consumption, kt Li (MCS 2023 revised the output up). */
+  worldOutputSameEdition: number | null;
+  supplyOverConsumptionSameEdition: number | null;
 }
 
 /**
@@ -45,6 +48,7 @@ export function lithiumDifferences(values: Values, mined: number | null, paper: 
   const cells = sum(v.li_cells_chn, v.li_cells_row);
   const consumption = reference.get("usgs_li_consumption_2021") ?? null;
   const batteryShareUsgs = ratio(reference.get("usgs_li_end_use_batteries_2021"), 100);
+  const worldOutputSameEdition = reference.get("usgs_li_world_production_2021") ?? null;
   return {
     ausShare: ratio(v.li_mined_aus, mined),
     chlShare: ratio(v.li_mined_chl, mined),
@@ -56,7 +60,9 @@ export function lithiumDifferences(values: Values, mined: number | null, paper: 
     batteryShareUsgs,
     batteriesUsgs: consumption === null || batteryShareUsgs === null ? null : consumption * batteryShareUsgs,
     cellsShareOfConsumption: ratio(cells, consumption),
-    supplyOverConsumption: mined === null || consumption === null ? null : mined - consumption
+    supplyOverConsumption: mined === null || consumption === null ? null : mined - consumption,
+    worldOutputSameEdition,
+    supplyOverConsumptionSameEdition: worldOutputSameEdition === null || consumption === null ? null : worldOutputSameEdition - consumption
   };
 }
 

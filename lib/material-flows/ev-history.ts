@@ -23,6 +23,9 @@ import {runModel, type Assumptions} from "./model.js";
 /** The row kind of the IEA's yearly electric-car sales in the figure's rows (lib/figures/material-flows.ts, fig-s27). */
 export const IEA_CARS_KIND = "iea_cars";
 
+/** The first year of the recent growth rate the page quotes: from 2010 the rate rests on a base of a few thousand cars. */
+export const GROWTH_FROM = 2015;
+
 /** Mean lifetimes (years) of the table of end-of-life flows under the IEA history; each with sd = 30 % of its mean. */
 export const LIFETIME_TABLE: readonly number[] = [4, 6, 8, 10, 12];
 
@@ -45,9 +48,10 @@ export interface EvHistoryCheck {
   /** First year of the IEA's series. */
   ieaFirstYear: number;
   years: HistoryYear[];
-  /** Growth of the assumed history (share a year) and the IEA cars' compound growth from their first year to the last. */
+  /** Growth of the assumed history (share a year), and the IEA cars' compound growth from their first year and from GROWTH_FROM to the last (null without the years' sales). */
   growth: number;
   ieaGrowth: number;
+  ieaGrowthRecent: number | null;
   /** End of life of the last year: the model's, from the IEA history with the same lifetime, and the paper's. */
   eolAssumed: number;
   eolIea: number;
@@ -113,6 +117,7 @@ export function evHistoryCheck(rows: readonly FigureRow[], assumptions: Assumpti
     years: e.years.map((year, i) => ({year, assumed: e.inflow[i]!, iea: iea[i]!, cars: cars.get(year) ?? null, assumedOutflow: e.outflow[i]!, ieaOutflow: ieaOutflow[i]!})),
     growth: assumptions.growth,
     ieaGrowth: span > 0 ? (cars.get(e.lastYear)! / cars.get(ieaFirstYear)!) ** (1 / span) - 1 : 0,
+    ieaGrowthRecent: cars.get(GROWTH_FROM) && e.lastYear > GROWTH_FROM ? (cars.get(e.lastYear)! / cars.get(GROWTH_FROM)!) ** (1 / (e.lastYear - GROWTH_FROM)) - 1 : null,
     eolAssumed: e.outflowLast,
     eolIea: ieaOutflow[n - 1]!,
     paper: paperEndOfLife(inputs.paper, "lithium"),

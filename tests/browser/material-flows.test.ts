@@ -217,7 +217,8 @@ describe("/pages/material-flows", () => {
     expect(await work("batteries-usgs")).toBe("68.8 kt");
     expect(await work("cells")).toBe("67.9 kt");
     expect(await work("cells-of-consumption")).toBe("73.0 %");
-    expect(await work("over-consumption")).toBe("13.9 kt");
+    expect(await work("over-consumption")).toBe("13.9 kt"); // MCS 2023's countries (106.88 kt) less MCS 2022's consumption
+    expect(await work("over-consumption-same-edition")).toBe("7 kt"); // within MCS 2022: 100 - 93
   });
 
   it("draws nickel's refining stage by country and product, the IEA's 2024 refining beside it, and Figure 8's routes as qualitative links", async () => {
@@ -243,7 +244,8 @@ describe("/pages/material-flows", () => {
     expect(check.eolIea).toBeCloseTo(0.68, 2); // by the IEA's sales, a tenth of the paper's 5.9 kt
     expect(await page.locator("[data-history-check] [data-eol-iea]").textContent()).toBe(formatFlow(check.eolIea));
     expect(await page.locator("[data-history-check] [data-eol-assumed]").textContent()).toBe("5.9"); // calibrated
-    expect(await page.locator("[data-history-check] [data-iea-growth]").textContent()).toBe("85 %"); // (6,600,000 / 7,450)^(1/11) - 1
+    expect(await page.locator("[data-history-check] [data-iea-growth]").textContent()).toBe("51 %"); // (6,600,000 / 550,000)^(1/6) - 1, since 2015
+    expect(await page.locator("[data-history-check]").textContent()).toContain("rose from 7,450 cars in 2010 and 550,000 cars in 2015 to 6,600,000 cars in 2021");
     expect(await page.locator("#fig-s27 svg[data-eol-iea]").getAttribute("data-eol-iea")).toBe(String(check.eolIea));
     const table = await page.locator("[data-history-check] tr[data-lifetime-mean]").evaluateAll((trs) => trs.map((tr) => [Number(tr.getAttribute("data-lifetime-mean")), Number(tr.getAttribute("data-eol"))]));
     expect(table).toEqual(check.byLifetime.map((d) => [d.mean, d.eol]));

@@ -5,6 +5,7 @@ import {parsePaperValues} from "../../lib/sources/paper-values.ts";
 import {parsePaperRoles} from "../../lib/material-flows/paper-roles.ts";
 import {parseReferenceValues} from "../../lib/material-flows/reference-values.ts";
 import {COMPARISONS} from "../../lib/material-flows/comparisons.ts";
+import {productionTable} from "../../lib/tables/production.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {mfaFlowsTable} from "../../lib/tables/mfa-flows.ts";
 import {mfaPaperRolesTable} from "../../lib/tables/mfa-paper-roles.ts";
@@ -45,8 +46,12 @@ describe("mfaReferenceValuesTable", () => {
     expect(rows.map((r) => [r.id, r.value, r.unit, r.year])).toEqual([
       ["usgs_li_consumption_2021", 93, "kt Li", 2021],
       ["usgs_li_end_use_batteries_2021", 74, "%", 2021],
-      ["usgs_li_end_use_batteries_2022", 80, "%", 2022]
+      ["usgs_li_end_use_batteries_2022", 80, "%", 2022],
+      ["usgs_li_world_production_2021", 100, "kt Li", 2021]
     ]);
+    // the printed world output of 2021 is the MCS 2022 data release's "World total (rounded)" row
+    const world = buildTable(productionTable, read).find((r) => r.edition === "MCS2022" && r.commodity === "lithium" && r.stage === "mine" && r.kind === "world" && r.year === 2021);
+    expect(world?.value_t).toBe(100_000);
   });
 
   it("names the file, line, column and value of a bad row", () => {

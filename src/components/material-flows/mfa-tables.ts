@@ -15,6 +15,12 @@ function maker(document: Document) {
 
 const ROLE_TEXT: Record<string, string> = {input: "input", check: "check", consistency: "consistency"};
 
+/** A value with its standard deviation: "-0" read as 0, and no "± 0" where the sd rounds to nothing (a value fixed by its inputs). */
+function withSd(value: number, sd: number | null | undefined): string {
+  const v = fmt(value) === "-0" ? "0" : fmt(value);
+  return sd && fmt(sd) !== "0" && fmt(sd) !== "-0" ? `${v} ± ${fmt(sd)}` : v;
+}
+
 /**
  * The paper's figures beside the model's (lib/material-flows compareWithPaper), checks first, then
  * consistency tests, then inputs: the paper's value with its hedge, the model's with one standard
@@ -44,7 +50,7 @@ export function ComparisonTable(comparisons: readonly Comparison[], id: string, 
       {"data-paper": c.paper, "data-agrees": String(c.agrees), "data-role": c.role ?? "", "data-verdict": c.verdict},
       h("td", {}, c.quantity),
       h("td", {class: "num"}, `${c.qualifier ? `${c.qualifier} ` : ""}${c.paperValue.toLocaleString("en-GB")} ${c.unit}`),
-      h("td", {class: "num", "data-value": String(c.model)}, `${fmt(c.model)}${c.sd > 1e-9 * Math.abs(c.model) ? ` ± ${fmt(c.sd)}` : ""} ${c.unit}`),
+      h("td", {class: "num", "data-value": String(c.model)}, `${withSd(c.model, c.sd)} ${c.unit}`),
       h("td", {}, c.role ? ROLE_TEXT[c.role] ?? c.role : "not given"),
       h("td", {}, ...verdict(c)),
       h("td", {}, c.location)
@@ -76,8 +82,8 @@ export function ReconciliationTable(r: ModelResult, {document = globalThis.docum
       h("td", {}, `${f.fromLabel} → ${f.toLabel}`),
       h("td", {}, STATUS[f.status] ?? f.status),
       h("td", {class: "num"}, f.dataValue === null ? muted("none") : fmt(f.dataValue)),
-      h("td", {class: "num"}, f.input === null ? muted("unmeasured") : `${fmt(f.input)}${f.inputSd ? ` ± ${fmt(f.inputSd)}` : ""}`),
-      h("td", {class: "num", "data-value": String(f.value)}, `${fmt(f.value)} ± ${fmt(f.sd)}`),
+      h("td", {class: "num"}, f.input === null ? muted("unmeasured") : withSd(f.input, f.inputSd)),
+      h("td", {class: "num", "data-value": String(f.value)}, withSd(f.value, f.sd)),
       h("td", {class: "num"}, f.normalizedAdjustment === null ? "" : `${fmt(f.adjustment)} (${f.normalizedAdjustment.toFixed(2)})`),
       h("td", {}, f.uncertaintyClass ?? ""),
       h("td", {}, h("code", {}, f.source), ...(f.note ? [h("br"), muted(f.note)] : []))
@@ -91,7 +97,7 @@ export function ReconciliationTable(r: ModelResult, {document = globalThis.docum
       h("td", {}, "derived"),
       h("td", {class: "num"}, muted("none")),
       h("td", {class: "num"}, muted("unmeasured")),
-      h("td", {class: "num", "data-value": String(s.value)}, `${fmt(s.value)} ± ${fmt(s.sd)}`),
+      h("td", {class: "num", "data-value": String(s.value)}, withSd(s.value, s.sd)),
       h("td"),
       h("td"),
       h("td", {}, h("code", {}, "derived"))

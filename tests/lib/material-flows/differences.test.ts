@@ -16,8 +16,9 @@ describe("lithiumDifferences", () => {
   });
 
   it("explains the paper's 80 % in batteries with the USGS's consumption: 74 % of 93 kt = 68.82 kt, against 68 kt of cells", () => {
-    const usgs = new Map([["usgs_li_consumption_2021", 93], ["usgs_li_end_use_batteries_2021", 74]]);
+    const usgs = new Map([["usgs_li_consumption_2021", 93], ["usgs_li_end_use_batteries_2021", 74], ["usgs_li_world_production_2021", 100]]);
     const d = lithiumDifferences(values, 106.88, paper, usgs);
+    expect(d.supplyOverConsumptionSameEdition).toBe(7); // MCS 2022's own 100 kt less its 93 kt
     expect(d.batteriesUsgs).toBeCloseTo(68.82, 9);
     expect(d.cellsShareOfConsumption).toBeCloseTo(68 / 93, 12); // 73.1 %, beside the USGS's 74 %
     expect(d.supplyOverConsumption).toBeCloseTo(13.88, 9); // 106.88 - 93
@@ -27,7 +28,8 @@ describe("lithiumDifferences", () => {
     const d = lithiumDifferences({}, null, new Map());
     expect(d).toEqual({
       ausShare: null, chlShare: null, impliedWorld: null, cells: null, cellsShareOfRefined: null, nonBattery: null,
-      consumption: null, batteryShareUsgs: null, batteriesUsgs: null, cellsShareOfConsumption: null, supplyOverConsumption: null
+      consumption: null, batteryShareUsgs: null, batteriesUsgs: null, cellsShareOfConsumption: null, supplyOverConsumption: null,
+      worldOutputSameEdition: null, supplyOverConsumptionSameEdition: null
     });
   });
 });

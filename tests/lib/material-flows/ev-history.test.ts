@@ -64,7 +64,8 @@ describe("evHistoryCheck", () => {
     expect(check.eolAssumed).toBeCloseTo(31.2 / 1.25, 9);
     expect(check.eolIea).toBeCloseTo((31.2 * 2_980_000) / 6_600_000, 9);
     expect(check.paper).toBe(5.9);
-    expect(check.ieaGrowth).toBeCloseTo((6_600_000 / 7_450) ** (1 / 11) - 1, 12); // 85.3 % a year
+    expect(check.ieaGrowth).toBeCloseTo((6_600_000 / 7_450) ** (1 / 11) - 1, 12); // 85.3 % a year, from a base of 7,450 cars
+    expect(check.ieaGrowthRecent).toBeCloseTo((6_600_000 / 550_000) ** (1 / 6) - 1, 12); // 51.3 % a year since 2015
     expect(check.ieaFirstYear).toBe(2010);
   });
 
