@@ -8,6 +8,7 @@
 
 import type {Assumptions} from "./model.js";
 import {parseUrlState, type UrlSpec} from "../reader/url-state.js";
+import {withParam} from "../reader/permalink.js";
 
 export type AssumptionKey = "collection" | "recovery" | "lifetime" | "lifetimeSd" | "growth";
 
@@ -99,11 +100,9 @@ export function formatSlider(s: SliderSpec, v: number): string {
  * that the plain page has a plain URL; every other parameter and the hash are kept.
  */
 export function withSliderParams(href: string, sliders: readonly SliderSpec[], values: SliderValues, defaults: SliderValues): string {
-  const url = new URL(href);
-  for (const s of sliders) {
+  return sliders.reduce((url, s) => {
     const v = values[s.key];
-    if (Math.abs(v - defaults[s.key]) <= 1e-9 * Math.max(1, Math.abs(defaults[s.key]))) url.searchParams.delete(s.param);
-    else url.searchParams.set(s.param, String(Number(v.toPrecision(12))));
-  }
-  return url.search === "?" ? url.href.replace("?", "") : url.href;
+    const isDefault = Math.abs(v - defaults[s.key]) <= 1e-9 * Math.max(1, Math.abs(defaults[s.key]));
+    return withParam(url, s.param, isDefault ? null : String(Number(v.toPrecision(12))));
+  }, href);
 }
