@@ -1,23 +1,15 @@
-import {csvFormatBody, csvFormatRow} from "d3-dsv";
 import {Compression, Table as ParquetTable, WriterPropertiesBuilder, writeParquet} from "parquet-wasm";
+import {csvLine} from "../reader/sql-values.js";
 
 /**
- * The download formats of a snapshot. CSV writes missing values as empty fields (declared as the
- * missing value in datapackage.json); Parquet is written from the same Arrow stream, so both carry
- * the snapshot's types and values exactly.
+ * The download formats of a snapshot. CSV is written line by line by csvLine, the writer of the
+ * pages' CSV buttons, so published files and downloads agree: missing values as empty fields
+ * (declared as the missing value in datapackage.json), booleans as true/false. Parquet is written
+ * from the same Arrow stream, so both carry the snapshot's types and values exactly.
  */
 export function toCsv(rows: readonly object[], columns: readonly string[]): string {
-  const body = csvFormatBody(
-    rows.map((row) => Object.fromEntries(columns.map((c) => [c, formatCell((row as Record<string, unknown>)[c])]))),
-    [...columns]
-  );
-  return `${csvFormatRow([...columns])}\n${body}${body ? "\n" : ""}`;
-}
-
-function formatCell(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "boolean") return value ? "true" : "false";
-  return String(value);
+  const lines = [csvLine(columns), ...rows.map((row) => csvLine(columns.map((c) => (row as Record<string, unknown>)[c])))];
+  return `${lines.join("\n")}\n`;
 }
 
 /** Parquet bytes (zstd-compressed) of an Arrow IPC stream. */
