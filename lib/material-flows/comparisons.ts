@@ -10,7 +10,7 @@
  * digit, 10 % of p when the paper hedges it with "about", "around", "nearly", "approximately" or
  * "roughly"), with Z = 1.96 (95 %). Otherwise the page says that the model does not meet it.
  *
- * Each comparison carries the figure's role (paper-roles.ts, table mfa_paper_roles): only a check
+ * Each comparison carries the figure's role (lib/sources/mfa-paper-roles.ts, table mfa_paper_roles): only a check
  * can confirm the model; an input agrees by construction, and a consistency test relates the
  * paper's inputs to each other. `verdict` says which.
  */
@@ -18,7 +18,7 @@
 import {Z_THRESHOLD} from "../mfa/index.js";
 import type {PaperValue} from "../sources/paper-values.js";
 import type {ModelResult} from "./model.js";
-import type {PaperRole} from "./paper-roles.js";
+import type {PaperRole} from "../sources/mfa-paper-roles.js";
 
 /** Flows to add up: by id, all flows out of some processes, or all flows into some. */
 export interface Selector {

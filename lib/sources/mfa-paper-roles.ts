@@ -9,10 +9,10 @@
  * as a check: a figure is an input exactly when some flow of its system names it in `source`.
  */
 
-import {parseCsv} from "../sources/csv.js";
-import type {PaperValue} from "../sources/paper-values.js";
-import {SourceError} from "../sources/source-error.js";
-import type {MfaFlowRow} from "./rows.js";
+import {parseCsv} from "./csv.js";
+import type {PaperValue} from "./paper-values.js";
+import {SourceError} from "./source-error.js";
+import type {MfaFlowRow} from "../material-flows/rows.js";
 
 export const PAPER_ROLES = ["input", "check", "consistency"] as const;
 export type PaperRole = (typeof PAPER_ROLES)[number];

@@ -4,8 +4,8 @@
  * publication, the place in it and its address.
  */
 
-import {parseCsv} from "../sources/csv.js";
-import {SourceError} from "../sources/source-error.js";
+import {parseCsv} from "./csv.js";
+import {SourceError} from "./source-error.js";
 
 export interface ReferenceValue {
   id: string;

@@ -1,4 +1,4 @@
-import {parsePaperRoles, type PaperRoleRow} from "../material-flows/paper-roles.js";
+import {parsePaperRoles, type PaperRoleRow} from "../sources/mfa-paper-roles.js";
 import {defineTable} from "./define.js";
 import {mfaFlowsTable} from "./mfa-flows.js";
 import {MFA_SOURCE} from "./mfa-processes.js";

@@ -1,4 +1,4 @@
-import {parseReferenceValues, type ReferenceValue} from "../material-flows/reference-values.js";
+import {parseReferenceValues, type ReferenceValue} from "../sources/mfa-reference-values.js";
 import {defineTable} from "./define.js";
 
 const FILE = "mfa/reference_values.csv";

@@ -1,4 +1,4 @@
-import {parseNickelRoutes, type NickelRoute} from "../material-flows/routes.js";
+import {parseNickelRoutes, type NickelRoute} from "../sources/nickel-routes.js";
 import {parsePaperValues} from "../sources/paper-values.js";
 import {defineTable} from "./define.js";
 import {MFA_SOURCE} from "./mfa-processes.js";
