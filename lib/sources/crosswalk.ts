@@ -1,12 +1,17 @@
 import {parseCsv} from "./csv.js";
 import {SourceError} from "./source-error.js";
 
+/** The crosswalk's path under data/sources/. */
+export const CROSSWALK_FILE = "reference/country_name_iso3_crosswalk.csv";
+
 /** What a source's name for a place stands for: an ISO 3166-1 country or an aggregate row. */
 export interface Place {
   iso3: string | null;
   isoNumeric: string | null;
   isoName: string | null;
   kind: "country" | "aggregate";
+  /** The crosswalk line it is read from, for errors. */
+  line: number;
 }
 
 /** Names by dataset (usgs_mcs, icmm_gmd, busch2024, wgi_code), matched exactly as in the source. */
@@ -29,7 +34,7 @@ export function parseCrosswalk(text: string, file: string): Crosswalk {
     const names = crosswalk.get(dataset) ?? new Map<string, Place>();
     const name = values.name_in_source ?? "";
     if (names.has(name)) throw new SourceError(file, line, "name_in_source", name, `duplicate name in dataset ${dataset}`);
-    names.set(name, {iso3, isoNumeric: values.iso_numeric || null, isoName: values.iso_name || null, kind});
+    names.set(name, {iso3, isoNumeric: values.iso_numeric || null, isoName: values.iso_name || null, kind, line});
     crosswalk.set(dataset, names);
   }
   return crosswalk;

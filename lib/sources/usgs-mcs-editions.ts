@@ -1,4 +1,4 @@
-import {parseCrosswalk} from "./crosswalk.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "./crosswalk.js";
 import type {SourceRef} from "../tables/define.js";
 import {COMMODITIES, tidyMcsWorld, type ProductionRow, type ReservesRow} from "./usgs-mcs.js";
 
@@ -8,8 +8,6 @@ export const MCS_EDITIONS = [
   {edition: "MCS2023", folder: "mcs2023", doi: "10.5066/P9WCYUI6", published: "2023-01-31"},
   {edition: "MCS2024", folder: "mcs2024", doi: "10.5066/P144BA54", published: "2024-03 (ver. 2.0)"}
 ] as const;
-
-export const CROSSWALK_FILE = "reference/country_name_iso3_crosswalk.csv";
 
 /** Every world table: 3 editions x 7 commodities. */
 export const MCS_FILES = MCS_EDITIONS.flatMap(({folder}) => Object.keys(COMMODITIES).map((code) => `usgs_mcs/${folder}/${folder}-${code}_world.csv`));

@@ -1,9 +1,6 @@
-import {parseCrosswalk} from "../sources/crosswalk.js";
-import {parseCsv} from "../sources/csv.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "../sources/crosswalk.js";
 import {SourceError} from "../sources/source-error.js";
 import {defineTable} from "./define.js";
-
-export const CROSSWALK_FILE = "reference/country_name_iso3_crosswalk.csv";
 
 export interface CountryRow {
   iso3: string;
@@ -36,16 +33,17 @@ export const countriesTable = defineTable<CountryRow>({
     iso_name: {type: "utf8", description: "ISO 3166-1 short name"}
   },
   build(read) {
-    const text = read(CROSSWALK_FILE);
-    parseCrosswalk(text, CROSSWALK_FILE); // validates every row (codes, kinds, duplicate names)
+    const crosswalk = parseCrosswalk(read(CROSSWALK_FILE), CROSSWALK_FILE); // validates codes, kinds, duplicate names
+    // In file order, so that a conflict names the later of its two lines.
+    const places = [...crosswalk.values()].flatMap((names) => [...names.values()]).sort((a, b) => a.line - b.line);
     const byIso3 = new Map<string, CountryRow>();
-    for (const {line, values} of parseCsv(text, CROSSWALK_FILE, {required: ["iso3", "iso_numeric", "iso_name", "kind"]}).records) {
-      if (values.kind !== "country" || !values.iso3) continue;
-      const row = {iso3: values.iso3, iso_numeric: values.iso_numeric ? values.iso_numeric.padStart(3, "0") : null, iso_name: values.iso_name || values.iso3};
+    for (const place of places) {
+      if (place.kind !== "country" || !place.iso3) continue;
+      const row = {iso3: place.iso3, iso_numeric: place.isoNumeric ? place.isoNumeric.padStart(3, "0") : null, iso_name: place.isoName || place.iso3};
       const seen = byIso3.get(row.iso3);
       // One code, one pairing: two sources naming a country must agree on its codes and name.
-      if (seen && seen.iso_numeric !== row.iso_numeric) throw new SourceError(CROSSWALK_FILE, line, "iso_numeric", values.iso_numeric, `${row.iso3} is paired with ${seen.iso_numeric} on an earlier line`);
-      if (seen && seen.iso_name !== row.iso_name) throw new SourceError(CROSSWALK_FILE, line, "iso_name", values.iso_name, `${row.iso3} is named ${seen.iso_name} on an earlier line`);
+      if (seen && seen.iso_numeric !== row.iso_numeric) throw new SourceError(CROSSWALK_FILE, place.line, "iso_numeric", place.isoNumeric ?? "", `${row.iso3} is paired with ${seen.iso_numeric} on an earlier line`);
+      if (seen && seen.iso_name !== row.iso_name) throw new SourceError(CROSSWALK_FILE, place.line, "iso_name", place.isoName ?? "", `${row.iso3} is named ${seen.iso_name} on an earlier line`);
       byIso3.set(row.iso3, row);
     }
     return [...byIso3.values()].sort((a, b) => a.iso3.localeCompare(b.iso3));

@@ -1,6 +1,6 @@
-import {parseCrosswalk} from "../sources/crosswalk.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "../sources/crosswalk.js";
 import {defineTable} from "./define.js";
-import {CROSSWALK_FILE, CROSSWALK_SOURCE} from "./icmm-sites.js";
+import {CROSSWALK_SOURCE} from "./icmm-sites.js";
 import {WGI_INDICATORS, parseWgi, type WgiRow} from "../sources/wgi.js";
 
 export const WGI_FILE = "governance/wgi_2024update_1996_2023_long.csv";

@@ -1,10 +1,9 @@
-import {parseCrosswalk} from "../sources/crosswalk.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "../sources/crosswalk.js";
 import {parseIcmmSites, type IcmmSite} from "../sources/icmm.js";
 import {defineTable, type SourceRef} from "./define.js";
 
 export const ICMM_FILE = "mines/icmm_global_mining_dataset_2025v1.csv";
 export const ICMM_LI_NI_FILE = "mines/icmm_lithium_nickel_sites.csv";
-export const CROSSWALK_FILE = "reference/country_name_iso3_crosswalk.csv";
 
 /** How ICMM asks to be cited, for the full sheet or the Li/Ni subset of it. */
 export function icmmSource(path: string): SourceRef {

@@ -1,8 +1,8 @@
 import {parseBuschDeposits, type BuschDeposit} from "../sources/busch.js";
-import {parseCrosswalk} from "../sources/crosswalk.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "../sources/crosswalk.js";
 import {parseIcmmSites, type IcmmSite} from "../sources/icmm.js";
 import {defineTable, type SourceRef} from "./define.js";
-import {CROSSWALK_FILE, CROSSWALK_SOURCE, ICMM_LI_NI_FILE, icmmSource} from "./icmm-sites.js";
+import {CROSSWALK_SOURCE, ICMM_LI_NI_FILE, icmmSource} from "./icmm-sites.js";
 
 export const BUSCH_FILE = "mines/busch2024_lithium_deposits.csv";
 

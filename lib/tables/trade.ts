@@ -1,7 +1,7 @@
 import {parseComtrade, tidyComtrade, type TradeRow} from "../sources/comtrade.js";
-import {parseCrosswalk} from "../sources/crosswalk.js";
+import {CROSSWALK_FILE, parseCrosswalk} from "../sources/crosswalk.js";
 import {defineTable} from "./define.js";
-import {CROSSWALK_FILE, CROSSWALK_SOURCE} from "./icmm-sites.js";
+import {CROSSWALK_SOURCE} from "./icmm-sites.js";
 
 export const TRADE_FILES = [
   "trade/comtrade_lithium_hs253090_282520_283691_2020_2024.csv",

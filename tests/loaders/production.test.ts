@@ -2,14 +2,13 @@ import {readFileSync} from "node:fs";
 import {csvFormatRows, csvParseRows} from "d3-dsv";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {CROSSWALK_FILE, parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {parseUsgsValue, tidyMcsWorld} from "../../lib/sources/usgs-mcs.ts";
 
 const sources = "data/sources";
 const read = (file: string) => decodeSource(readFileSync(join(sources, file)), file);
-const crosswalkFile = "reference/country_name_iso3_crosswalk.csv";
-const crosswalk = parseCrosswalk(read(crosswalkFile), crosswalkFile);
+const crosswalk = parseCrosswalk(read(CROSSWALK_FILE), CROSSWALK_FILE);
 const lithiumFile = "usgs_mcs/mcs2023/mcs2023-lithi_world.csv";
 const lithiumText = read(lithiumFile);
 

@@ -1,7 +1,8 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {decodeSource} from "../../lib/sources/decode.ts";
-import {countriesTable, CROSSWALK_FILE} from "../../lib/tables/countries.ts";
+import {CROSSWALK_FILE} from "../../lib/sources/crosswalk.ts";
+import {countriesTable} from "../../lib/tables/countries.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 
 const text = decodeSource(readFileSync("data/sources/" + CROSSWALK_FILE), CROSSWALK_FILE);

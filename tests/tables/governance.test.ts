@@ -1,6 +1,6 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {CROSSWALK_FILE, parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {governanceTable} from "../../lib/tables/governance.ts";
@@ -8,7 +8,7 @@ import {parseWgi} from "../../lib/sources/wgi.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(governanceTable, read);
-const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
+const crosswalk = parseCrosswalk(read(CROSSWALK_FILE), CROSSWALK_FILE);
 const get = (code: string, year: number, indicator: string) => rows.find((r) => r.wgi_code === code && r.year === year && r.indicator === indicator)!;
 
 describe("governanceTable", () => {

@@ -1,13 +1,13 @@
 import {readFileSync} from "node:fs";
 import fc from "fast-check";
 import {describe, expect, it} from "vitest";
-import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {CROSSWALK_FILE, parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {checkCountryAtCoords, parseIcmmSites} from "../../lib/sources/icmm.ts";
 import {repairMojibake} from "../../lib/sources/mojibake.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
-import {CROSSWALK_FILE, ICMM_FILE, icmmSitesTable} from "../../lib/tables/icmm-sites.ts";
+import {ICMM_FILE, icmmSitesTable} from "../../lib/tables/icmm-sites.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(icmmSitesTable, read);

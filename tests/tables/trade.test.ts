@@ -1,14 +1,14 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
 import {parseComtrade, tidyComtrade} from "../../lib/sources/comtrade.ts";
-import {parseCrosswalk} from "../../lib/sources/crosswalk.ts";
+import {CROSSWALK_FILE, parseCrosswalk} from "../../lib/sources/crosswalk.ts";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {buildTable} from "../../lib/tables/define.ts";
 import {tradeTable} from "../../lib/tables/trade.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(tradeTable, read);
-const crosswalk = parseCrosswalk(read("reference/country_name_iso3_crosswalk.csv"), "reference/country_name_iso3_crosswalk.csv");
+const crosswalk = parseCrosswalk(read(CROSSWALK_FILE), CROSSWALK_FILE);
 const lithiumFile = "trade/comtrade_lithium_hs253090_282520_283691_2020_2024.csv";
 const nickelFile = "trade/comtrade_nickel_hs7501_7502_2020_2024.csv";
 
