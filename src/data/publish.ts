@@ -3,19 +3,12 @@
 // of every file, and a Frictionless Tabular Data Package describing the CSV files.
 import {createHash} from "node:crypto";
 import JSZip from "jszip";
-import {readFileSync} from "node:fs";
 import type {ColumnType} from "../lib/tables/arrow.js";
 import {toArrowStream} from "../lib/tables/arrow.js";
 import {toCsv, toParquet} from "../lib/tables/formats.js";
 import {arrowSchema, buildTable, type ColumnSpec, type SourceRef} from "../lib/tables/define.js";
 import {TABLES} from "../../lib/tables/index.js";
-import {decodeSource} from "../lib/sources/decode.js";
-
-/** MINERS_SOURCES lets a test (or an author trying a new edition) point the build at other files. */
-export const SOURCES = process.env.MINERS_SOURCES ?? "data/sources";
-
-/** A source file's text; its bytes are decoded strictly, so a file in another encoding stops the build, named. */
-export const readSource = (path: string): string => decodeSource(readFileSync(`${SOURCES}/${path}`), path);
+import {readSource} from "./read-source.js";
 
 export interface CatalogColumn extends ColumnSpec {
   name: string;
