@@ -7,7 +7,8 @@ import {number, oneOf, optionalText, text, validateRecords} from "../sources/val
 /**
  * The working paper's resilience framework as data (data/sources/paper/TABLES_1_2.md): its
  * three levels (source of shock, exposure, vulnerability) with their items, and Table 1, each main
- * type of shock with its mitigation strategies, one row per shock x strategy.
+ * type of shock with its mitigation strategies, one row per shock x strategy. The levels' table,
+ * framework_levels, is defined in framework-levels.ts; this file reads both files.
  */
 
 export const FRAMEWORK_LEVELS_FILE = "paper/framework_levels.csv";
@@ -132,26 +133,6 @@ export function parseFrameworkTable1(content: string, file: string, levels?: rea
   }
   return rows.map(({row}) => ({...row}));
 }
-
-export const frameworkLevelsTable = defineTable<FrameworkLevelRow>({
-  name: "framework_levels",
-  title: "The working paper's resilience framework: sources of shock, exposure and vulnerability",
-  description:
-    "The three levels of the paper's framework for assessing resilience along the value chain, as listed above its Table 1: the source of shock (seven items), the level of exposure (three) and the degree of vulnerability (three), one row per item, worded as printed.",
-  sources: [{...PAPER_SOURCE, path: FRAMEWORK_LEVELS_FILE, title: "MINERS: Key Summary of Initial Results, the framework's levels (list above Table 1)"}],
-  key: ["level_order", "item_order"],
-  minRows: 13,
-  columns: {
-    level_order: {type: "int32", description: "Level of the framework: 1 source of shock, 2 exposure, 3 vulnerability"},
-    level: {type: "utf8", description: "The level as printed, e.g. The source of Shock"},
-    item_order: {type: "int32", description: "Position of the item within its level"},
-    numeral: {type: "utf8", description: "The item's roman numeral as printed (i, ii, ...)"},
-    item: {type: "utf8", description: "The item as printed"}
-  },
-  build(read) {
-    return parseFrameworkLevels(read(FRAMEWORK_LEVELS_FILE), FRAMEWORK_LEVELS_FILE).sort((a, b) => a.level_order - b.level_order || a.item_order - b.item_order);
-  }
-});
 
 export const frameworkShocksTable = defineTable<FrameworkShockRow>({
   name: "framework_shocks",

@@ -3,10 +3,10 @@ import {describe, expect, it} from "vitest";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
+import {frameworkLevelsTable} from "../../lib/tables/framework-levels.ts";
 import {
   FRAMEWORK_LEVELS_FILE,
   FRAMEWORK_TABLE1_FILE,
-  frameworkLevelsTable,
   frameworkShocksTable,
   parseFrameworkLevels,
   parseFrameworkTable1
