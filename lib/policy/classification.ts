@@ -3,7 +3,7 @@ import {parseCsv} from "../sources/csv.js";
 import type {IeaPolicyRecord, IeaPolicyType} from "../sources/iea-policies.js";
 import {SourceError} from "../sources/source-error.js";
 import {optionalText, text, validateRecords} from "../sources/validate.js";
-import {POLICY_CLASSES, STRATEGIES, type Term} from "./vocabulary.js";
+import {POLICY_CLASSES, splitList, STRATEGIES, type Term} from "./vocabulary.js";
 
 /**
  * The MINERS classification as data: each IEA policy type (topic, family, name, category) mapped
@@ -33,7 +33,8 @@ const classSchema = z.object({
   category: optionalText(),
   miners_class: text().refine((s) => ids(POLICY_CLASSES).includes(s), `a class, one of: ${ids(POLICY_CLASSES).join(", ")}`),
   strategies: optionalText().transform((s, ctx) => {
-    const items = s === null ? [] : s.split(";").map((x) => x.trim()).filter(Boolean);
+    // Written by hand: spaces around an id and an empty item (a trailing ";") are let go.
+    const items = splitList(s).map((x) => x.trim()).filter(Boolean);
     const unknown = items.find((i) => !ids(STRATEGIES).includes(i));
     if (unknown !== undefined) ctx.addIssue({code: "custom", message: `unknown strategy "${unknown}": ";"-separated ids of ${ids(STRATEGIES).join(", ")}`});
     else if (new Set(items).size !== items.length) ctx.addIssue({code: "custom", message: "a strategy is listed twice"});

@@ -1,4 +1,5 @@
 import {parseUrlState, serializeUrlState, type UrlProblem, type UrlSpec} from "../reader/url-state.js";
+import {splitList} from "./vocabulary.js";
 
 /**
  * The policy page's filters (jurisdiction, class, status, year range, technology), shared
@@ -101,8 +102,6 @@ export interface Filterable {
   technologies: string | null;
 }
 
-const list = (s: string | null) => (s === null ? [] : s.split(";"));
-
 /**
  * The rows a filter keeps. Jurisdiction: one of the row's countries; type: one of its classes;
  * status: its status is the one chosen, or among its statuses; years: its year lies within the
@@ -111,12 +110,12 @@ const list = (s: string | null) => (s === null ? [] : s.split(";"));
  */
 export function filterRecords<T extends Filterable>(rows: readonly T[], filter: PolicyFilter): T[] {
   return rows.filter((r) => {
-    if (filter.jurisdiction !== ALL && !list(r.countries).includes(filter.jurisdiction)) return false;
-    if (filter.type !== ALL && !list(r.classes).includes(filter.type)) return false;
-    if (filter.status !== ALL && !list(r.status).includes(filter.status)) return false;
+    if (filter.jurisdiction !== ALL && !splitList(r.countries).includes(filter.jurisdiction)) return false;
+    if (filter.type !== ALL && !splitList(r.classes).includes(filter.type)) return false;
+    if (filter.status !== ALL && !splitList(r.status).includes(filter.status)) return false;
     if (filter.from !== null && (r.year === null || r.year < filter.from)) return false;
     if (filter.to !== null && (r.year === null || r.year > filter.to)) return false;
-    if (filter.technology !== ALL && !list(r.technologies).includes(filter.technology)) return false;
+    if (filter.technology !== ALL && !splitList(r.technologies).includes(filter.technology)) return false;
     return true;
   });
 }

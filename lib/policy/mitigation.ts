@@ -1,4 +1,4 @@
-import {SHOCKS, STRATEGIES} from "./vocabulary.js";
+import {SHOCKS, splitList, STRATEGIES} from "./vocabulary.js";
 
 /**
  * The paper's Table 1 joined to the policy records: for each main type of shock, each mitigation
@@ -37,8 +37,6 @@ export interface MitigationShock<M> {
   total: number;
 }
 
-const list = (s: string | null) => (s === null ? [] : s.split(";"));
-
 /** The view, in Table 1's order. A record appears under every strategy of every shock it pursues. */
 export function mitigationView<M extends MitigationMeasure>(table1: readonly Table1Row[], records: readonly M[]): MitigationShock<M>[] {
   const shocks = new Map<number, MitigationShock<M>>();
@@ -47,7 +45,7 @@ export function mitigationView<M extends MitigationMeasure>(table1: readonly Tab
     const shock = shocks.get(t.shock_order) ?? {shock_order: t.shock_order, shock: t.shock, shock_id: shockId, strategies: [], total: 0};
     shocks.set(t.shock_order, shock);
     const strategyId = shockId === null ? null : STRATEGIES.find((s) => s.label === t.strategy && (s.shocks as readonly string[]).includes(shockId))?.id ?? null;
-    shock.strategies.push({strategy_order: t.strategy_order, strategy: t.strategy, strategy_id: strategyId, measures: strategyId === null ? [] : records.filter((m) => list(m.strategies).includes(strategyId))});
+    shock.strategies.push({strategy_order: t.strategy_order, strategy: t.strategy, strategy_id: strategyId, measures: strategyId === null ? [] : records.filter((m) => splitList(m.strategies).includes(strategyId))});
   }
   for (const shock of shocks.values()) shock.total = new Set(shock.strategies.flatMap((s) => s.measures)).size;
   return [...shocks.values()];

@@ -138,6 +138,15 @@ export const STRATEGIES = [
 export type StrategyId = (typeof STRATEGIES)[number]["id"];
 
 
+/**
+ * The items of a list cell of the policy tables (countries, classes, statuses, technologies,
+ * strategies), which join them with ";": none for a missing cell. The tables write each item
+ * without spaces, so the cell is split as it is, with nothing trimmed or dropped.
+ */
+export function splitList(cell: string | null | undefined): string[] {
+  return cell === null || cell === undefined ? [] : cell.split(";");
+}
+
 /** Label of a term by id, or the id itself when the vocabulary does not have it. */
 export function labelOf(vocabulary: readonly Term[], id: string | null): string {
   if (id === null) return "not given";

@@ -1,4 +1,5 @@
 import type {MitigationShock} from "../../lib/policy/mitigation.js";
+import {splitList} from "../../lib/policy/vocabulary.js";
 
 /** What the table shows of a record. */
 export interface MitigationMeasureLabel {
@@ -36,7 +37,8 @@ export function MitigationTable<M extends MitigationMeasureLabel>(view: readonly
     const items: (Node | string)[] = [];
     measures.slice(0, maxListed).forEach((m, i) => {
       if (i) items.push("; ");
-      items.push(el("a", {href: recordUrl(m), title: m.policy_id}, m.title), ` (${m.countries.split(";").slice(0, 3).join(", ")}${m.countries.split(";").length > 3 ? ", ..." : ""})`);
+      const countries = splitList(m.countries);
+      items.push(el("a", {href: recordUrl(m), title: m.policy_id}, m.title), ` (${countries.slice(0, 3).join(", ")}${countries.length > 3 ? ", ..." : ""})`);
     });
     if (measures.length > maxListed) items.push(`; and ${measures.length - maxListed} more`);
     return el("span", {}, ...items);
