@@ -60,8 +60,6 @@ function rotl(v: number, k: number): number {
   return (v << k) | (v >>> (32 - k));
 }
 
-/** A probability distribution of an uncertain parameter. */
-
 /** A generator of uniform numbers in [0, 1), as a function. */
 export type Random = () => number;
 

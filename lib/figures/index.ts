@@ -1,7 +1,8 @@
 /**
  * Every figure of the site, in the paper's order of sections. A section's figures live in one file
- * of this folder; adding a figure is adding its definition there (and its chart in
- * src/components/figures/), and the build, the citation and the tests pick it up from this list.
+ * of this folder; adding a figure is adding its definition there (and its chart in the section's
+ * folder of components, e.g. src/components/policy/), and the build, the citation and the tests pick
+ * it up from this list.
  */
 import {figureList, type FigureDefinition} from "./define.js";
 import {MAPPING_FIGURES} from "./mapping.js";
