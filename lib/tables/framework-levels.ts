@@ -1,10 +1,12 @@
+import {FRAMEWORK_LEVELS_FILE, parseFrameworkLevels, type FrameworkLevelRow} from "../sources/framework-levels.js";
 import {defineTable} from "./define.js";
-import {FRAMEWORK_LEVELS_FILE, PAPER_SOURCE, parseFrameworkLevels, type FrameworkLevelRow} from "./framework-shocks.js";
+import {PAPER_SOURCE} from "./framework-shocks.js";
 
 /**
  * The working paper's resilience framework, its three levels (source of shock, exposure,
- * vulnerability) with their items, as listed above Table 1 (data/sources/paper/TABLES_1_2.md).
- * framework-shocks.ts reads the file and checks Table 1's shocks against level 1.
+ * vulnerability) with their items, as listed above Table 1 (data/sources/paper/TABLES_1_2.md), as
+ * lib/sources/framework-levels.ts reads them from paper/framework_levels.csv. framework-shocks.ts
+ * reads the file too, to check Table 1's shocks against level 1.
  */
 export const frameworkLevelsTable = defineTable<FrameworkLevelRow>({
   name: "framework_levels",

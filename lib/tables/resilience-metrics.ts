@@ -3,7 +3,8 @@ import {parseCsv} from "../sources/csv.js";
 import {SourceError} from "../sources/source-error.js";
 import {defineTable} from "./define.js";
 import {oneOf, text, validateRecords} from "../sources/validate.js";
-import {PAPER_SOURCE, position} from "./framework-shocks.js";
+import {position} from "../sources/paper-rows.js";
+import {PAPER_SOURCE} from "./framework-shocks.js";
 
 export const METRICS_TABLE2_FILE = "paper/metrics_table2.csv";
 

@@ -4,13 +4,9 @@ import {decodeSource} from "../../lib/sources/decode.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {frameworkLevelsTable} from "../../lib/tables/framework-levels.ts";
-import {
-  FRAMEWORK_LEVELS_FILE,
-  FRAMEWORK_TABLE1_FILE,
-  frameworkShocksTable,
-  parseFrameworkLevels,
-  parseFrameworkTable1
-} from "../../lib/tables/framework-shocks.ts";
+import {FRAMEWORK_LEVELS_FILE, parseFrameworkLevels} from "../../lib/sources/framework-levels.ts";
+import {FRAMEWORK_TABLE1_FILE, parseFrameworkTable1} from "../../lib/sources/framework-table1.ts";
+import {frameworkShocksTable} from "../../lib/tables/framework-shocks.ts";
 import {METRICS_TABLE2_FILE, parseMetricsTable2, resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
