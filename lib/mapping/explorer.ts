@@ -5,7 +5,7 @@
  * `units` states, because the two sources do not share one.
  */
 import {ascending, rollups} from "d3-array";
-import type {PaperTable3Row} from "../tables/paper-table3.js";
+import type {PaperTable3Row} from "../sources/paper-table3.js";
 import type {SiteRow} from "../tables/sites.js";
 
 export const SETS = {icmm: "ICMM", busch: "Busch et al. 2024", paper: "Paper Table 3"} as const;

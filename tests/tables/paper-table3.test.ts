@@ -3,7 +3,8 @@ import {describe, expect, it} from "vitest";
 import {decodeSource} from "../../lib/sources/decode.ts";
 import {arrowSchema, buildTable} from "../../lib/tables/define.ts";
 import {toArrowTable} from "../../lib/tables/arrow.ts";
-import {PAPER_TABLE3_FILE, paperTable3Table, parsePaperTable3} from "../../lib/tables/paper-table3.ts";
+import {PAPER_TABLE3_FILE, parsePaperTable3} from "../../lib/sources/paper-table3.ts";
+import {paperTable3Table} from "../../lib/tables/paper-table3.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const rows = buildTable(paperTable3Table, read);

@@ -1,7 +1,7 @@
 import {describe, expect, it} from "vitest";
 import {ALL, NONE, NO_FILTER, distinctValues, explorerRows, filterRows, fold, matchesSearch, paperToExplorer, siteToExplorer, type SiteFields} from "../../../lib/mapping/explorer.ts";
 import {TABLE3_FIELDS, paperRowAsSite} from "../../../lib/mapping/table3-fields.ts";
-import type {PaperTable3Row} from "../../../lib/tables/paper-table3.ts";
+import type {PaperTable3Row} from "../../../lib/sources/paper-table3.ts";
 
 const base: SiteFields = {
   source_dataset: "ICMM GMD 2025 v1", source_id: "", confidence: null, name: "", group_names: null, latitude: 0, longitude: 0, asset_type: null,
