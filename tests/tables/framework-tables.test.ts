@@ -7,7 +7,8 @@ import {frameworkLevelsTable} from "../../lib/tables/framework-levels.ts";
 import {FRAMEWORK_LEVELS_FILE, parseFrameworkLevels} from "../../lib/sources/framework-levels.ts";
 import {FRAMEWORK_TABLE1_FILE, parseFrameworkTable1} from "../../lib/sources/framework-table1.ts";
 import {frameworkShocksTable} from "../../lib/tables/framework-shocks.ts";
-import {METRICS_TABLE2_FILE, parseMetricsTable2, resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
+import {METRICS_TABLE2_FILE, parseMetricsTable2} from "../../lib/sources/metrics-table2.ts";
+import {resilienceMetricsTable} from "../../lib/tables/resilience-metrics.ts";
 
 const read = (p: string) => decodeSource(readFileSync("data/sources/" + p), p);
 const levels = buildTable(frameworkLevelsTable, read);
