@@ -1,10 +1,10 @@
 import {z} from "zod";
 import type {Crosswalk} from "./crosswalk.js";
 import {parseCsv} from "./csv.js";
-import {checkCountryAtCoords, countryIso3, required} from "./icmm.js";
+import {checkCountryAtCoords, countryIso3} from "./icmm.js";
 import {repairMojibake} from "./mojibake.js";
 import {SourceError} from "./source-error.js";
-import {latitude, longitude, number, oneOf, text, tonnage, validateRecords} from "./validate.js";
+import {latitude, longitude, number, oneOf, required, text, tonnage, validateRecords} from "./validate.js";
 
 /**
  * Busch et al. (2024), lithium supply model, Parameters/Deposit.csv (MIT, repository

@@ -4,7 +4,7 @@ import type {Crosswalk} from "./crosswalk.js";
 import {parseCsv} from "./csv.js";
 import {repairMojibake} from "./mojibake.js";
 import {SourceError} from "./source-error.js";
-import {latitude, longitude, oneOf, optionalText, text, validateRecords} from "./validate.js";
+import {latitude, longitude, oneOf, optionalText, required, text, validateRecords} from "./validate.js";
 
 /**
  * The ICMM Global Mining Dataset (September 2025, V1 release, CC BY 4.0): the "External" sheet of
@@ -87,11 +87,8 @@ export interface IcmmSite {
 
 const boolText = oneOf(["true", "false"]);
 
-/**
- * Narrows a number field of lib/sources/validate.ts that is not `optional` to `number`: the builders type
- * their output as nullable, but without `optional` an empty value fails before null is returned.
- */
-export const required = <T extends z.ZodType<number | null, string>>(field: T) => field.transform((n) => n as number);
+/** validate.ts's `required`, also exported here for the modules that import it from this one. */
+export {required};
 
 const icmmSchema = z.object({
   ICMMID: text().pipe(z.string().regex(/^ICMM\d{5}$/, "an ICMM id: ICMM and five digits")),

@@ -4,8 +4,10 @@
  * publication, the place in it and its address.
  */
 
+import {z} from "zod";
 import {parseCsv} from "./csv.js";
 import {SourceError} from "./source-error.js";
+import {anyText, oneOf, required, snakeCase, text, tonnage, validateRecords, year} from "./validate.js";
 
 export interface ReferenceValue {
   id: string;
@@ -20,29 +22,33 @@ export interface ReferenceValue {
   note: string;
 }
 
-const UNITS = ["kt Li", "kt Ni", "%"];
+const UNITS = ["kt Li", "kt Ni", "%"] as const;
 
-/** Reads reference_values.csv: unique snake_case ids, non-negative values, known units, a year, a source and an https address. */
+const schema = z.object({
+  id: snakeCase(),
+  system: oneOf(["lithium", "nickel"]),
+  quantity: anyText(),
+  value: required(tonnage(false)),
+  unit: oneOf(UNITS),
+  year: required(year()),
+  source: text(),
+  location: anyText(),
+  url: text().pipe(z.string().regex(/^https:\/\//, "an https address")),
+  note: anyText()
+});
+
+/**
+ * Reads reference_values.csv: snake_case ids, each once; non-negative values, a percentage at most
+ * 100; known units, a year, a source and an https address. Throws SourceError naming file, line,
+ * column and value.
+ */
 export function parseReferenceValues(text: string, file: string): ReferenceValue[] {
-  const {records} = parseCsv(text, file, {required: ["id", "system", "quantity", "value", "unit", "year", "source", "location", "url", "note"]});
+  const table = parseCsv(text, file, {required: ["id", "system", "quantity", "value", "unit", "year", "source", "location", "url", "note"]});
   const ids = new Set<string>();
-  return records.map(({line, values: raw}) => {
-    const v = Object.fromEntries(Object.entries(raw).map(([k, s]) => [k, s.trim()])) as Record<string, string>;
-    const fail = (column: string, rule: string): never => {
-      throw new SourceError(file, line, column, v[column] ?? null, rule);
-    };
-    if (!/^[a-z][a-z0-9_]*$/.test(v.id!)) fail("id", "ids are lower-case snake_case");
-    if (ids.has(v.id!)) fail("id", "duplicate id");
-    ids.add(v.id!);
-    if (!["lithium", "nickel"].includes(v.system!)) fail("system", "lithium or nickel");
-    const value = Number(v.value);
-    if (!/^\d+(\.\d+)?$/.test(v.value!)) fail("value", "a non-negative number");
-    if (!UNITS.includes(v.unit!)) fail("unit", `one of ${UNITS.join(", ")}`);
-    if (v.unit === "%" && value > 100) fail("value", "a percentage above 100");
-    const year = Number(v.year);
-    if (!/^\d{4}$/.test(v.year!)) fail("year", "a four-digit year");
-    if (!v.source) fail("source", "the publication, e.g. USGS Mineral Commodity Summaries 2022");
-    if (!/^https:\/\//.test(v.url!)) fail("url", "an https address");
-    return {id: v.id!, system: v.system!, quantity: v.quantity!, value, unit: v.unit!, year, source: v.source!, location: v.location!, url: v.url!, note: v.note!};
+  return validateRecords(table, schema).map(({line, row}, i) => {
+    if (ids.has(row.id)) throw new SourceError(file, line, "id", row.id, "duplicate id");
+    ids.add(row.id);
+    if (row.unit === "%" && row.value > 100) throw new SourceError(file, line, "value", table.records[i]!.values.value, "a percentage above 100");
+    return row;
   });
 }

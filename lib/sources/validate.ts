@@ -27,29 +27,42 @@ export const text = () => trimmed.pipe(z.string().min(1, "must not be empty"));
 /** Text where empty means missing (null). */
 export const optionalText = () => trimmed.transform((s) => (s === "" ? null : s));
 
+/** Text that may be empty, kept as "" (a note, a comment). */
+export const anyText = () => trimmed;
+
+/** A row id typed by hand: lower-case snake_case. */
+export const snakeCase = () => trimmed.pipe(z.string().regex(/^[a-z][a-z0-9_]*$/, "an id in lower-case snake_case (a letter, then a-z, 0-9 or _)"));
+
 /**
  * A number as every source read here writes it: digits, an optional minus and decimal point with
- * digits on both sides. Nothing else ("1e3", "+5", "45.", ".5", "1,000") is taken, so a value cut
- * short or written in another convention fails instead of passing as another number.
+ * digits on both sides, and, only where `exponent` is set, an exponent ("7.6E-05", as the IEA
+ * writes small values). Nothing else ("+5", "45.", ".5", "1,000") is taken, so a value cut short
+ * or written in another convention fails instead of passing as another number.
  */
-function numberFrom(s: string): number {
-  return /^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN;
+function numberFrom(s: string, exponent: boolean): number {
+  return (exponent ? /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/ : /^-?\d+(\.\d+)?$/).test(s) ? Number(s) : NaN;
 }
 
-/** A number in [min, max]; empty is missing (null) only when `optional`. */
-export function number({min = -Infinity, max = Infinity, optional = false, what = "a number"}: {min?: number; max?: number; optional?: boolean; what?: string} = {}) {
+/** A number in [min, max]; empty is missing (null) only when `optional`; an exponent is taken only when `exponent`. */
+export function number({min = -Infinity, max = Infinity, optional = false, exponent = false, what = "a number"}: {min?: number; max?: number; optional?: boolean; exponent?: boolean; what?: string} = {}) {
   return trimmed.transform((s, ctx) => {
     if (s === "" || s === "NA") {
       if (optional) return null;
       ctx.addIssue({code: "custom", message: `${what} is required`});
       return z.NEVER;
     }
-    const n = numberFrom(s);
+    const n = numberFrom(s, exponent);
     if (!Number.isFinite(n)) ctx.addIssue({code: "custom", message: `not ${what}`});
     else if (n < min || n > max) ctx.addIssue({code: "custom", message: `${what} must lie in [${min}, ${max}]`});
     return n;
   });
 }
+
+/**
+ * Narrows a number field that is not `optional` to `number`: the builders type their output as
+ * nullable, but without `optional` an empty value fails before null is returned.
+ */
+export const required = <T extends z.ZodType<number | null, string>>(field: T) => field.transform((n) => n as number);
 
 /** A latitude in degrees, WGS84. */
 export const latitude = (optional = false) => number({min: -90, max: 90, optional, what: "a latitude in degrees"});
