@@ -1,40 +1,13 @@
-import {z} from "zod";
-import {parseCsv} from "../sources/csv.js";
-import {SourceError} from "../sources/source-error.js";
-import {number, oneOf, optionalText, text, validateRecords} from "../sources/validate.js";
+import {DIAGRAMS_FILE, parsePaperDiagrams, type PaperDiagramRow} from "../sources/paper-diagrams.js";
 import {defineTable} from "./define.js";
 import {PAPER_SOURCE} from "./framework-shocks.js";
-
-export const DIAGRAMS_FILE = "paper/diagrams.csv";
-
-/** One box of one of the paper's two diagrams. */
-export interface PaperDiagramRow {
-  figure: number;
-  node: string;
-  kind: string;
-  label: string;
-  parent: string | null;
-  position: number;
-  page: string;
-  paper_text: string;
-}
-
-const schema = z.object({
-  figure: number({min: 1, max: 2, what: "the paper's figure, 1 or 2"}),
-  node: text().pipe(z.string().regex(/^[a-z][a-z0-9_-]*$/, "a node id: lower-case letters, digits, - and _")),
-  kind: oneOf(["pillar", "component", "dimension", "model", "stage"]),
-  label: text(),
-  parent: optionalText(),
-  position: number({min: 1, max: 20, what: "a position from 1"}),
-  page: oneOf(["resilience", "production", "mapping", "material-flows", "policy"]),
-  paper_text: text()
-});
 
 /**
  * The paper's two diagrams as data: Figure 1 (its methodological approach: three pillars and what
  * each holds) and Figure 2 (the integrated assessment of nickel: four dimensions, three models,
  * five stages of one system boundary). The paper prints them as pictures; these rows hold what its
- * text says they show, in our words, each box linked to the page of the site that takes it up.
+ * text says they show, in our words, each box linked to the page of the site that takes it up, as
+ * lib/sources/paper-diagrams.ts reads them from data/sources/paper/diagrams.csv.
  */
 export const paperDiagramsTable = defineTable<PaperDiagramRow>({
   name: "paper_diagrams",
@@ -58,14 +31,8 @@ export const paperDiagramsTable = defineTable<PaperDiagramRow>({
     paper_text: {type: "utf8", description: "What the paper's text says of the box, in our words"}
   },
   build(read) {
-    const rows = validateRecords(parseCsv(read(DIAGRAMS_FILE), DIAGRAMS_FILE, {required: Object.keys(schema.shape)}), schema);
-    const ids = new Set(rows.filter(({row}) => row.figure === 1 && row.kind === "pillar").map(({row}) => row.node));
-    for (const {line, row} of rows) {
-      if (row.kind === "component" && (row.parent === null || !ids.has(row.parent))) throw new SourceError(DIAGRAMS_FILE, line, "parent", row.parent, "a component belongs to a pillar of Figure 1");
-      if (row.kind !== "component" && row.parent !== null) throw new SourceError(DIAGRAMS_FILE, line, "parent", row.parent, "only a component has a parent");
-    }
-    return rows
-      .map(({row}) => ({...row, figure: row.figure as number, position: row.position as number}))
-      .sort((a, b) => a.figure - b.figure || a.kind.localeCompare(b.kind) || (a.parent ?? "").localeCompare(b.parent ?? "") || a.position - b.position);
+    return parsePaperDiagrams(read(DIAGRAMS_FILE), DIAGRAMS_FILE).sort(
+      (a, b) => a.figure - b.figure || a.kind.localeCompare(b.kind) || (a.parent ?? "").localeCompare(b.parent ?? "") || a.position - b.position
+    );
   }
 });
