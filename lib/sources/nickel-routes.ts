@@ -6,9 +6,11 @@
  * 2021 output by route, so the routes themselves carry no tonnage.
  */
 
+import {z} from "zod";
 import {parseCsv} from "./csv.js";
 import type {PaperValue} from "./paper-values.js";
 import {SourceError} from "./source-error.js";
+import {anyText, optionalText, snakeCase, text, validateRecords} from "./validate.js";
 
 export interface NickelRoute {
   route: string;
@@ -26,32 +28,34 @@ export interface NickelRoute {
   note: string;
 }
 
-/** Reads nickel_routes.csv: unique snake_case route ids, every step named, paper ids known. Throws SourceError naming file, line, column and value. */
+const schema = z.object({
+  route: snakeCase(),
+  ore: text(),
+  process: text(),
+  intermediate: optionalText(),
+  product: text(),
+  first_use: text(),
+  product_paper_id: optionalText(),
+  first_use_paper_id: optionalText(),
+  source: text(),
+  note: anyText()
+});
+
+/**
+ * Reads nickel_routes.csv: snake_case route ids, each once; every step named but the intermediate;
+ * paper ids, where given, ids of paper_values.csv. Throws SourceError naming file, line, column and value.
+ */
 export function parseNickelRoutes(text: string, file: string, paper: readonly PaperValue[]): NickelRoute[] {
-  const {records} = parseCsv(text, file, {required: ["route", "ore", "process", "intermediate", "product", "first_use", "product_paper_id", "first_use_paper_id", "source", "note"]});
+  const table = parseCsv(text, file, {required: ["route", "ore", "process", "intermediate", "product", "first_use", "product_paper_id", "first_use_paper_id", "source", "note"]});
   const ids = new Set(paper.map((p) => p.id));
   const routes = new Set<string>();
-  return records.map(({line, values: raw}) => {
-    const v = Object.fromEntries(Object.entries(raw).map(([k, s]) => [k, s.trim()])) as Record<string, string>;
-    const fail = (column: string, rule: string): never => {
-      throw new SourceError(file, line, column, v[column] ?? null, rule);
-    };
-    if (!/^[a-z][a-z0-9_]*$/.test(v.route!)) fail("route", "route ids are lower-case snake_case");
-    if (routes.has(v.route!)) fail("route", "duplicate route");
-    routes.add(v.route!);
-    for (const column of ["ore", "process", "product", "first_use", "source"]) if (!v[column]) fail(column, "must not be empty");
-    for (const column of ["product_paper_id", "first_use_paper_id"]) if (v[column] && !ids.has(v[column]!)) fail(column, "not an id of paper_values.csv");
-    return {
-      route: v.route!,
-      ore: v.ore!,
-      process: v.process!,
-      intermediate: v.intermediate || null,
-      product: v.product!,
-      first_use: v.first_use!,
-      product_paper_id: v.product_paper_id || null,
-      first_use_paper_id: v.first_use_paper_id || null,
-      source: v.source!,
-      note: v.note!
-    };
+  return validateRecords(table, schema).map(({line, row}) => {
+    if (routes.has(row.route)) throw new SourceError(file, line, "route", row.route, "duplicate route");
+    routes.add(row.route);
+    for (const column of ["product_paper_id", "first_use_paper_id"] as const) {
+      const id = row[column];
+      if (id !== null && !ids.has(id)) throw new SourceError(file, line, column, id, "not an id of paper_values.csv");
+    }
+    return row;
   });
 }
