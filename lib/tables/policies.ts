@@ -1,5 +1,6 @@
-import {classify, classOf, parseTypeClasses, type TypeClass} from "../policy/classification.js";
+import {classify, classOf} from "../policy/classification.js";
 import {parseIeaPolicies, typeLabel, type IeaPolicyRecord} from "../sources/iea-policies.js";
+import {parseTypeClasses, type TypeClass} from "../sources/policy-type-classes.js";
 import {defineTable, type SourceRef} from "./define.js";
 
 /** The IEA export: replace it with another export in the same columns to load another dataset. */

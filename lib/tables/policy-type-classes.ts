@@ -1,5 +1,5 @@
 import {rollup} from "d3-array";
-import {typeKey} from "../policy/classification.js";
+import {typeKey} from "../sources/policy-type-classes.js";
 import {POLICY_CLASSES, labelOf} from "../policy/vocabulary.js";
 import {defineTable} from "./define.js";
 import {CLASSES_SOURCE, readPolicies} from "./policies.js";

@@ -1,6 +1,6 @@
 // The classification note with the classification itself as a table, read from the CSV the build uses.
 import {readFileSync} from "node:fs";
-import {parseTypeClasses} from "../../../lib/policy/classification.js";
+import {parseTypeClasses} from "../../../lib/sources/policy-type-classes.js";
 import {POLICY_CLASSES, STRATEGIES, labelOf} from "../../../lib/policy/vocabulary.js";
 
 const FILE = "policies/miners_policy_type_classes.csv";

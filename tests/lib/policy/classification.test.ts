@@ -1,6 +1,7 @@
 import {readFileSync} from "node:fs";
 import {describe, expect, it} from "vitest";
-import {classify, classOf, parseTypeClasses, typeKey} from "../../../lib/policy/classification.ts";
+import {classify, classOf} from "../../../lib/policy/classification.ts";
+import {parseTypeClasses, typeKey} from "../../../lib/sources/policy-type-classes.ts";
 import {POLICY_CLASSES, STRATEGIES} from "../../../lib/policy/vocabulary.ts";
 import type {IeaPolicyRecord, IeaPolicyType} from "../../../lib/sources/iea-policies.ts";
 import {SourceError} from "../../../lib/sources/source-error.ts";
