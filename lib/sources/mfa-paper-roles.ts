@@ -9,9 +9,11 @@
  * as a check: a figure is an input exactly when some flow of its system names it in `source`.
  */
 
+import {z} from "zod";
 import {parseCsv} from "./csv.js";
 import type {PaperValue} from "./paper-values.js";
 import {SourceError} from "./source-error.js";
+import {anyText, oneOf, text, validateRecords} from "./validate.js";
 import type {MfaFlowRow} from "../material-flows/rows.js";
 
 export const PAPER_ROLES = ["input", "check", "consistency"] as const;
@@ -28,18 +30,27 @@ export interface PaperRoleRow {
   source_line: number;
 }
 
+const schema = z.object({
+  paper_id: text(),
+  system: text(),
+  role: oneOf(PAPER_ROLES),
+  note: anyText()
+});
+
 /** The paper figure ids a flow's source names (an id, or an expression of ids). */
 export function namedFigures(source: string, paperIds: ReadonlySet<string>): string[] {
   return (source.match(/[a-z][a-z0-9_]*/g) ?? []).filter((t) => paperIds.has(t));
 }
 
 /**
- * Reads paper_roles.csv and checks it against the paper's figures and the flows: every row names a
- * known figure and system once; "input" exactly when a flow of the system names the figure; and
- * every figure a flow names has a row. Throws SourceError naming file, line, column and value.
+ * Reads paper_roles.csv and checks it against the paper's figures and the flows: every row has a
+ * paper id, a system and a known role (the zod schema); then every row names a known figure and
+ * system once; "input" exactly when a flow of the system names the figure; and every figure a flow
+ * names has a row. Throws SourceError naming file, line, column and value.
  */
 export function parsePaperRoles(text: string, file: string, {paper, flows}: {paper: readonly PaperValue[]; flows: readonly MfaFlowRow[]}): PaperRoleRow[] {
-  const {records} = parseCsv(text, file, {required: ["paper_id", "system", "role", "note"]});
+  const table = parseCsv(text, file, {required: ["paper_id", "system", "role", "note"]});
+  const {records} = table;
   const ids = new Set(paper.map((p) => p.id));
   const systems = [...new Set(flows.map((f) => f.system))];
   const usedBy = new Map<string, string[]>();
@@ -50,20 +61,16 @@ export function parsePaperRoles(text: string, file: string, {paper, flows}: {pap
     }
   }
   const seen = new Set<string>();
-  const rows = records.map(({line, values: v}) => {
-    const paperId = v.paper_id!.trim();
-    const system = v.system!.trim();
-    const role = v.role!.trim() as PaperRole;
+  const rows = validateRecords(table, schema).map(({line, row: {paper_id: paperId, system, role, note}}) => {
     if (!ids.has(paperId)) throw new SourceError(file, line, "paper_id", paperId, "not an id of paper_values.csv");
     if (!systems.includes(system)) throw new SourceError(file, line, "system", system, `one of ${systems.join(", ")}`);
     const key = `${system}:${paperId}`;
     if (seen.has(key)) throw new SourceError(file, line, "paper_id", paperId, `given twice for ${system}`);
     seen.add(key);
-    if (!PAPER_ROLES.includes(role)) throw new SourceError(file, line, "role", role, `one of ${PAPER_ROLES.join(", ")}`);
     const users = usedBy.get(key) ?? [];
     if (role === "input" && !users.length) throw new SourceError(file, line, "role", role, `no ${system} flow names ${paperId} in its source, so it is not an input`);
     if (role !== "input" && users.length) throw new SourceError(file, line, "role", role, `the ${system} flows ${users.join(", ")} are built from ${paperId}: it is an input`);
-    return {system, paper_id: paperId, role, used_by: users.length ? users.join(", ") : null, note: v.note!.trim(), source_file: file, source_line: line};
+    return {system, paper_id: paperId, role, used_by: users.length ? users.join(", ") : null, note, source_file: file, source_line: line};
   });
   for (const key of usedBy.keys()) {
     if (!seen.has(key)) {
