@@ -9,11 +9,14 @@
  *    world" (in historical rows a small remainder; in projections everything outside the four
  *    projected regions). Summing regions double-counts: use one aggregate or countries.
  *  - Values are rounded to two significant figures, so countries do not add up to World exactly.
+ *  - Small values (shares) are written with an exponent, as 7.5999996624887E-05.
  *  - Projection rows repeat the historical years; only "Historical" rows are kept.
  */
 
+import {z} from "zod";
 import {parseCsv} from "./csv.js";
 import {SourceError} from "./source-error.js";
+import {anyText, number, oneOf, required, text, validateRecords, year} from "./validate.js";
 
 export const IEA_EV_FILE = "ev/iea_global_ev_data_2024.csv";
 export const EV_POWERTRAINS = ["BEV", "PHEV", "FCEV"] as const;
@@ -27,31 +30,40 @@ export interface EvSalesRow {
   vehicles: number;
 }
 
-const CATEGORIES = ["Historical", "Projection-STEPS", "Projection-APS"];
+const CATEGORIES = ["Historical", "Projection-STEPS", "Projection-APS"] as const;
 
-/** Reads the whole export, checking every row; returns the historical electric-car sales. Throws SourceError naming file, line, column and value. */
+/** Every row: a region, a known category, a year and a non-negative value (small ones written as 7.6E-05). */
+const schema = z.object({
+  region: text(),
+  category: oneOf(CATEGORIES),
+  parameter: anyText(),
+  mode: anyText(),
+  powertrain: anyText(),
+  year: required(year()),
+  unit: anyText(),
+  value: required(number({min: 0, exponent: true, what: "a non-negative number"}))
+});
+
+/**
+ * Reads the whole export, checking every row with the schema; of the historical electric-car sales
+ * it returns, checks the unit, the powertrain and that no region, powertrain and year comes twice.
+ * Throws SourceError naming file, line, column and value.
+ */
 export function parseIeaEvSales(text: string, file: string = IEA_EV_FILE): EvSalesRow[] {
-  const {records} = parseCsv(text, file, {required: ["region", "category", "parameter", "mode", "powertrain", "year", "unit", "value"]});
+  const table = parseCsv(text, file, {required: ["region", "category", "parameter", "mode", "powertrain", "year", "unit", "value"]});
   const seen = new Set<string>();
   const rows: EvSalesRow[] = [];
-  for (const {line, values: v} of records) {
-    const fail = (column: string, rule: string): never => {
-      throw new SourceError(file, line, column, v[column] ?? null, rule);
-    };
-    if (!v.region) fail("region", "a region name");
-    if (!CATEGORIES.includes(v.category!)) fail("category", `one of ${CATEGORIES.join(", ")}`);
-    if (!/^\d{4}$/.test(v.year!)) fail("year", "a four-digit year");
-    const value = Number(v.value);
-    if (v.value === "" || !Number.isFinite(value) || value < 0) fail("value", "a non-negative number");
-    if (v.category !== "Historical" || v.parameter !== "EV sales" || v.mode !== "Cars") continue;
-    if (v.unit !== "Vehicles") fail("unit", "Vehicles for EV sales");
-    if (!(EV_POWERTRAINS as readonly string[]).includes(v.powertrain!)) fail("powertrain", `one of ${EV_POWERTRAINS.join(", ")}`);
-    const key = `${v.region}|${v.powertrain}|${v.year}`;
-    if (seen.has(key)) fail("region", `a second row for ${v.region}, ${v.powertrain}, ${v.year}`);
+  for (const {line, row} of validateRecords(table, schema)) {
+    if (row.category !== "Historical" || row.parameter !== "EV sales" || row.mode !== "Cars") continue;
+    if (row.unit !== "Vehicles") throw new SourceError(file, line, "unit", row.unit, "Vehicles for EV sales");
+    const powertrain = row.powertrain as EvSalesRow["powertrain"];
+    if (!EV_POWERTRAINS.includes(powertrain)) throw new SourceError(file, line, "powertrain", row.powertrain, `one of ${EV_POWERTRAINS.join(", ")}`);
+    const key = `${row.region}|${powertrain}|${row.year}`;
+    if (seen.has(key)) throw new SourceError(file, line, "region", row.region, `a second row for ${row.region}, ${powertrain}, ${row.year}`);
     seen.add(key);
-    rows.push({region: v.region!, powertrain: v.powertrain as EvSalesRow["powertrain"], year: Number(v.year), vehicles: value});
+    rows.push({region: row.region, powertrain, year: row.year, vehicles: row.value});
   }
-  if (!rows.length) throw new SourceError(file, records.length + 1, "parameter", null, "no historical EV sales of cars in the file");
+  if (!rows.length) throw new SourceError(file, table.records.length + 1, "parameter", null, "no historical EV sales of cars in the file");
   return rows.sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year || a.powertrain.localeCompare(b.powertrain));
 }
 
