@@ -4,6 +4,7 @@ import {repairMojibake} from "./mojibake.js";
 import {isPartyCode, parseDateText} from "./policy-sources.js";
 import {SourceError} from "./source-error.js";
 import {number, oneOf, optionalText, text, validateRecords, year} from "./validate.js";
+import {isYear} from "./years.js";
 
 /**
  * The IEA Policies and Measures Database, every record of its Critical Minerals topic, as the IEA's
@@ -98,7 +99,7 @@ const ieaSchema = z.object({
  * the export write it so) turned round, or a year alone (one record); null when not a real date.
  */
 export function promulgated(s: string): string | null {
-  if (/^\d{4}$/.test(s)) return Number(s) >= 1800 && Number(s) <= 2100 ? s : null;
+  if (/^\d{4}$/.test(s)) return isYear(Number(s)) ? s : null;
   const dmy = /^(\d{2})-(\d{2})-(\d{4})$/.exec(s);
   const iso = dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : s;
   return parseDateText(iso)?.precision === "day" ? iso : null;
