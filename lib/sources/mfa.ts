@@ -8,10 +8,12 @@
 import {evaluateExpression, type Figure} from "../material-flows/expression.js";
 import {FLOW_METHODS, MFA_YEAR, MODEL_ROLES, STAGE_NAMES, type FlowMethod, type MfaFlowRow, type MfaProcessRow, type ModelRole} from "../material-flows/rows.js";
 import {isUncertaintyClass, relativeSd, type UncertaintyClass} from "../material-flows/uncertainty.js";
+import {z} from "zod";
 import {parseCsv} from "./csv.js";
 import type {PaperValue} from "./paper-values.js";
 import {SourceError} from "./source-error.js";
 import type {ProductionRow} from "./usgs-mcs.js";
+import {anyText, number, oneOf, optionalText, required, snakeCase, text, tonnage, validateRecords, year} from "./validate.js";
 
 /** The source files of the two systems. */
 export const MFA_SYSTEM_FILES = [
@@ -20,40 +22,38 @@ export const MFA_SYSTEM_FILES = [
 ] as const;
 export const MFA_PROCESSES_FILE = "mfa/processes.csv";
 
-const yesNo = (file: string, line: number, column: string, text: string): boolean => {
-  if (text === "yes") return true;
-  if (text === "no") return false;
-  throw new SourceError(file, line, column, text, "yes or no");
-};
+/** yes or no, as true or false. */
+const yesNo = () => oneOf(["yes", "no"]).transform((s) => s === "yes");
+
+/** The fields of processes.csv, for the systems given. */
+const processSchema = (systems: readonly string[]) =>
+  z.object({
+    system: oneOf(systems as readonly [string, ...string[]]),
+    id: snakeCase(),
+    label: text(),
+    stage: required(number({min: 0, what: "a whole number >= 0"})).refine((n) => Number.isInteger(n), "a whole number >= 0"),
+    stage_name: oneOf(STAGE_NAMES),
+    state: text(),
+    boundary: yesNo(),
+    stock: yesNo(),
+    residual: yesNo(),
+    note: anyText()
+  });
 
 /**
- * Reads processes.csv: ids unique and lower-case snake_case, a known system, a whole stage >= 0, one
- * of the paper's stage names, a non-empty state and label, boundary and stock as yes/no, and no
- * stock on a boundary process, residual as yes/no. Throws SourceError naming file, line, column and value.
+ * Reads processes.csv. The schema checks each row: a known system, a lower-case snake_case id, a
+ * non-empty label, a whole stage >= 0, one of the paper's stage names, a non-empty state, and
+ * boundary, stock and residual as yes/no. Then ids must be unique, and a boundary process holds no
+ * stock. Throws SourceError naming file, line, column and value.
  */
 export function parseMfaProcesses(text: string, file: string, systems: readonly string[] = MFA_SYSTEM_FILES.map((s) => s.system)): MfaProcessRow[] {
-  const {records} = parseCsv(text, file, {required: ["system", "id", "label", "stage", "stage_name", "state", "boundary", "stock", "residual", "note"]});
+  const table = parseCsv(text, file, {required: ["system", "id", "label", "stage", "stage_name", "state", "boundary", "stock", "residual", "note"]});
   const ids = new Set<string>();
-  return records.map(({line, values: v}) => {
-    const system = v.system!.trim();
-    if (!systems.includes(system)) throw new SourceError(file, line, "system", system, `one of ${systems.join(", ")}`);
-    const id = v.id!.trim();
-    if (!/^[a-z][a-z0-9_]*$/.test(id)) throw new SourceError(file, line, "id", id, "ids are lower-case snake_case");
-    if (ids.has(id)) throw new SourceError(file, line, "id", id, "duplicate process id");
-    ids.add(id);
-    const label = v.label!.trim();
-    if (!label) throw new SourceError(file, line, "label", label, "must not be empty");
-    const stage = Number(v.stage);
-    if (v.stage!.trim() === "" || !Number.isInteger(stage) || stage < 0) throw new SourceError(file, line, "stage", v.stage, "a whole number >= 0");
-    const stageName = v.stage_name!.trim();
-    if (!(STAGE_NAMES as readonly string[]).includes(stageName)) throw new SourceError(file, line, "stage_name", stageName, `one of ${STAGE_NAMES.join(", ")}`);
-    const state = v.state!.trim();
-    if (!state) throw new SourceError(file, line, "state", state, "must not be empty");
-    const boundary = yesNo(file, line, "boundary", v.boundary!.trim());
-    const stock = yesNo(file, line, "stock", v.stock!.trim());
-    if (boundary && stock) throw new SourceError(file, line, "stock", v.stock, "a boundary process holds no stock");
-    const residual = yesNo(file, line, "residual", v.residual!.trim());
-    return {system, id, label, stage, stage_name: stageName, state, boundary, stock, residual, note: v.note!.trim()};
+  return validateRecords(table, processSchema(systems)).map(({line, row}, i) => {
+    if (ids.has(row.id)) throw new SourceError(file, line, "id", row.id, "duplicate process id");
+    ids.add(row.id);
+    if (row.boundary && row.stock) throw new SourceError(file, line, "stock", table.records[i]!.values.stock, "a boundary process holds no stock");
+    return row;
   });
 }
 
@@ -99,11 +99,32 @@ function usgsValue(source: string, commodity: string, production: readonly Produ
   return {kt, estimated};
 }
 
+/** The fields of a flow CSV, for one system. */
+const flowSchema = (system: {system: string; unit: string}) =>
+  z.object({
+    id: snakeCase(),
+    from: text(),
+    to: text(),
+    value: tonnage(),
+    unit: text().pipe(z.string().refine((s) => s === system.unit, `the ${system.system} system is in ${system.unit}`)),
+    year: required(year()).refine((y) => y === MFA_YEAR, `the systems are for ${MFA_YEAR}`),
+    method: oneOf(FLOW_METHODS as readonly [FlowMethod, ...FlowMethod[]]),
+    source: anyText(),
+    class: optionalText()
+      .refine((s) => s === null || isUncertaintyClass(s), "A, B, C or blank")
+      .transform((s) => s as UncertaintyClass | null),
+    model: optionalText()
+      .refine((s) => s === null || (MODEL_ROLES as readonly string[]).includes(s), `blank or one of ${MODEL_ROLES.join(", ")}`)
+      .transform((s) => s as ModelRole | null),
+    note: anyText()
+  });
+
 /**
  * Reads one system's flow CSV (columns id, from, to, value, unit, year, method, source, class,
- * model, note) and checks every row against its sources:
- *  - ids unique, lower-case snake_case; from and to processes of this system, not the same;
- *  - unit the system's unit; year 2021;
+ * model, note). The schema checks each row: a lower-case snake_case id; from and to given; a
+ * non-negative value or blank; the system's unit; year 2021; a known method, class (A, B, C or
+ * blank) and model role (or blank). Then every row is checked against its sources:
+ *  - ids unique; from and to processes of this system, not the same;
  *  - "paper": value typed, equal to the paper figure named in source, which must be in the unit;
  *  - "usgs": value typed, equal to the sum of the USGS rows named (kt), none withheld; class A only
  *    if none is a USGS estimate;
@@ -116,34 +137,23 @@ function usgsValue(source: string, commodity: string, production: readonly Produ
  * Throws SourceError naming file, line, column and value.
  */
 export function parseMfaFlows(text: string, file: string, system: {system: string; unit: string; commodity: string}, sources: FlowSources): MfaFlowRow[] {
-  const {records} = parseCsv(text, file, {required: ["id", "from", "to", "value", "unit", "year", "method", "source", "class", "model", "note"]});
+  const table = parseCsv(text, file, {required: ["id", "from", "to", "value", "unit", "year", "method", "source", "class", "model", "note"]});
   const processes = new Map(sources.processes.filter((p) => p.system === system.system).map((p) => [p.id, p]));
   const figures = new Map<string, Figure>(sources.paper.map((p) => [p.id, {value: p.value, unit: p.unit}]));
   const others = new Map<string, Figure>((sources.figures ?? []).map((f) => [f.id, {value: f.value, unit: f.unit}]));
   const allFigures = new Map([...figures, ...others]);
   const ids = new Set<string>();
   const roles = new Set<string>();
-  return records.map(({line, values: raw}) => {
-    const v = Object.fromEntries(Object.entries(raw).map(([k, s]) => [k, s.trim()])) as Record<string, string>;
-    const fail = (column: string, rule: string): never => {
-      throw new SourceError(file, line, column, v[column] ?? null, rule);
-    };
-    const id = v.id!;
-    if (!/^[a-z][a-z0-9_]*$/.test(id)) fail("id", "ids are lower-case snake_case");
-    if (ids.has(id)) fail("id", "duplicate flow id");
+  return validateRecords(table, flowSchema(system)).map(({line, row}, i) => {
+    const {id, method, source, class: cls, model: role} = row;
+    const typed = row.value;
+    const typedText = table.records[i]!.values.value!.trim();
+    if (ids.has(id)) throw new SourceError(file, line, "id", id, "duplicate flow id");
     ids.add(id);
-    for (const end of ["from", "to"] as const) if (!processes.has(v[end]!)) fail(end, `not a process of the ${system.system} system in ${MFA_PROCESSES_FILE}`);
-    if (v.from === v.to) fail("to", "a flow cannot go from a process to itself");
-    if (v.unit !== system.unit) fail("unit", `the ${system.system} system is in ${system.unit}`);
-    if (Number(v.year) !== MFA_YEAR || v.year === "") fail("year", `the systems are for ${MFA_YEAR}`);
-    const method = v.method as FlowMethod;
-    if (!FLOW_METHODS.includes(method)) fail("method", `one of ${FLOW_METHODS.join(", ")}`);
-    const cls = v.class === "" ? null : v.class!;
-    if (cls !== null && !isUncertaintyClass(cls)) fail("class", "A, B, C or blank");
-    const role = v.model === "" ? null : (v.model as ModelRole);
-    if (role !== null && !MODEL_ROLES.includes(role)) fail("model", `blank or one of ${MODEL_ROLES.join(", ")}`);
+    for (const end of ["from", "to"] as const) if (!processes.has(row[end])) throw new SourceError(file, line, end, row[end], `not a process of the ${system.system} system in ${MFA_PROCESSES_FILE}`);
+    if (row.from === row.to) throw new SourceError(file, line, "to", row.to, "a flow cannot go from a process to itself");
     if (role !== null) {
-      if (roles.has(role)) fail("model", `the role ${role} is given twice in this system`);
+      if (roles.has(role)) throw new SourceError(file, line, "model", role, `the role ${role} is given twice in this system`);
       roles.add(role);
     }
     // The value of the source's expression over `known`, a mass in the system's unit, never negative.
@@ -151,76 +161,76 @@ export function parseMfaFlows(text: string, file: string, system: {system: strin
       let result: number;
       try {
         // 12 significant digits: 11.9, not 11.899999999999997
-        result = Number(evaluateExpression(v.source!, known, system.unit).value.toPrecision(12));
+        result = Number(evaluateExpression(source, known, system.unit).value.toPrecision(12));
       } catch (e) {
-        return fail("source", (e as Error).message);
+        throw new SourceError(file, line, "source", source, (e as Error).message);
       }
-      if (result < 0) fail("source", `the expression gives ${result}, a negative flow`);
+      if (result < 0) throw new SourceError(file, line, "source", source, `the expression gives ${result}, a negative flow`);
       return result;
     };
-    const typed = v.value === "" ? null : Number(v.value);
-    if (typed !== null && (!/^\d+(\.\d+)?$/.test(v.value!) || !Number.isFinite(typed))) fail("value", "a non-negative number or blank");
     let value: number | null = null;
     switch (method) {
       case "paper": {
-        const figure = sources.paper.find((p) => p.id === v.source);
-        if (!figure) fail("source", "not an id of paper_values.csv");
-        if (figure!.unit !== system.unit) fail("source", `the paper figure is in ${figure!.unit}, not ${system.unit}; use "paper shares" for an expression`);
-        if (typed === null) fail("value", "a paper figure is typed as printed");
-        if (!close(typed!, figure!.value)) fail("value", `the paper gives ${figure!.value}`);
+        const figure = sources.paper.find((p) => p.id === source);
+        if (!figure) throw new SourceError(file, line, "source", source, "not an id of paper_values.csv");
+        if (figure.unit !== system.unit) throw new SourceError(file, line, "source", source, `the paper figure is in ${figure.unit}, not ${system.unit}; use "paper shares" for an expression`);
+        if (typed === null) throw new SourceError(file, line, "value", typedText, "a paper figure is typed as printed");
+        if (!close(typed, figure.value)) throw new SourceError(file, line, "value", typedText, `the paper gives ${figure.value}`);
         value = typed;
         break;
       }
       case "usgs": {
-        if (typed === null) fail("value", "a USGS value is typed, in kt");
+        if (typed === null) throw new SourceError(file, line, "value", typedText, "a USGS value is typed, in kt");
         let usgs: {kt: number; estimated: boolean};
         try {
-          usgs = usgsValue(v.source!, system.commodity, sources.production);
+          usgs = usgsValue(source, system.commodity, sources.production);
         } catch (e) {
-          return fail("source", (e as Error).message);
+          throw new SourceError(file, line, "source", source, (e as Error).message);
         }
-        if (!close(typed!, usgs.kt)) fail("value", `the USGS rows sum to ${usgs.kt} kt`);
-        if (usgs.estimated && cls === "A") fail("class", "a USGS estimate is class B or C, not A");
+        if (!close(typed, usgs.kt)) throw new SourceError(file, line, "value", typedText, `the USGS rows sum to ${usgs.kt} kt`);
+        if (usgs.estimated && cls === "A") throw new SourceError(file, line, "class", cls, "a USGS estimate is class B or C, not A");
         value = typed;
         break;
       }
       case "paper shares":
-        if (typed !== null) fail("value", "left blank: computed from the paper figures named in source");
+        if (typed !== null) throw new SourceError(file, line, "value", typedText, "left blank: computed from the paper figures named in source");
         value = evaluate(figures);
         break;
       case "estimate":
-        if (typed !== null) fail("value", "left blank: computed from the figures named in source");
-        if (!(v.source!.match(/[a-z][a-z0-9_]*/g) ?? []).some((t) => others.has(t))) fail("source", `an estimate names a figure from another source (${[...others.keys()].join(", ") || "none given"})`);
-        if (cls !== "C") fail("class", "an estimate is class C");
+        if (typed !== null) throw new SourceError(file, line, "value", typedText, "left blank: computed from the figures named in source");
+        if (!(source.match(/[a-z][a-z0-9_]*/g) ?? []).some((t) => others.has(t))) {
+          throw new SourceError(file, line, "source", source, `an estimate names a figure from another source (${[...others.keys()].join(", ") || "none given"})`);
+        }
+        if (cls !== "C") throw new SourceError(file, line, "class", cls, "an estimate is class C");
         value = evaluate(allFigures);
         break;
       case "derived":
-        if (typed !== null) fail("value", "a derived flow is computed by reconciliation, never typed");
-        if (v.source !== "derived") fail("source", 'a derived flow has source "derived"');
-        if (cls !== null) fail("class", "a derived flow gets its uncertainty from reconciliation");
-        if (role !== null) fail("model", "a derived flow has no model role");
+        if (typed !== null) throw new SourceError(file, line, "value", typedText, "a derived flow is computed by reconciliation, never typed");
+        if (source !== "derived") throw new SourceError(file, line, "source", source, 'a derived flow has source "derived"');
+        if (cls !== null) throw new SourceError(file, line, "class", cls, "a derived flow gets its uncertainty from reconciliation");
+        if (role !== null) throw new SourceError(file, line, "model", role, "a derived flow has no model role");
         break;
       case "model":
-        if (typed !== null) fail("value", "a model flow is computed from the reader's assumptions, never typed");
-        if (cls !== null) fail("class", "a model flow gets its uncertainty from the flows it is computed from");
-        if (role === null) fail("model", "a model flow needs a model role");
+        if (typed !== null) throw new SourceError(file, line, "value", typedText, "a model flow is computed from the reader's assumptions, never typed");
+        if (cls !== null) throw new SourceError(file, line, "class", cls, "a model flow gets its uncertainty from the flows it is computed from");
+        if (role === null) throw new SourceError(file, line, "model", role, "a model flow needs a model role");
         break;
     }
-    if (value !== null && cls === null) fail("class", "every flow with a value needs an uncertainty class");
+    if (value !== null && cls === null) throw new SourceError(file, line, "class", cls, "every flow with a value needs an uncertainty class");
     return {
       system: system.system,
       id,
-      from_process: v.from!,
-      to_process: v.to!,
+      from_process: row.from,
+      to_process: row.to,
       value,
       unit: system.unit,
       year: MFA_YEAR,
       method,
-      source: v.source!,
-      uncertainty_class: cls as UncertaintyClass | null,
+      source,
+      uncertainty_class: cls,
       relative_sd: cls === null ? null : relativeSd(cls),
       model: role,
-      note: v.note!,
+      note: row.note,
       source_file: file,
       source_line: line
     };
