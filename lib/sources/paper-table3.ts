@@ -1,8 +1,7 @@
 import {z} from "zod";
 import {parseCsv} from "./csv.js";
-import {required} from "./icmm.js";
 import {SourceError} from "./source-error.js";
-import {latitude, longitude, number, optionalText, tonnage, validateRecords} from "./validate.js";
+import {latitude, longitude, number, optionalText, required, tonnage, validateRecords} from "./validate.js";
 
 /**
  * Table 3 of the working paper, its twelve example rows of a global mine-level dataset (Indonesian
