@@ -25,12 +25,15 @@ function isCalendarDate(y: number, m: number, d = 1): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** "YYYY-MM-DD" or "YYYY-MM", a real calendar date in a year from 1800 to 2100 (isYear). */
+/** The first year of a policy date or join: the lists and memberships read here start in the 20th century. */
+const DATES_FROM = 1900;
+
+/** "YYYY-MM-DD" or "YYYY-MM", a real calendar date in a year from DATES_FROM to 2100. */
 export function parseDateText(s: string): {date: string; precision: "day" | "month"} | null {
   const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(s);
   if (!match) return null;
   const [y, m, d] = [Number(match[1]), Number(match[2]), match[3] === undefined ? undefined : Number(match[3])];
-  if (!isYear(y) || !isCalendarDate(y, m, d)) return null;
+  if (!isYear(y) || y < DATES_FROM || !isCalendarDate(y, m, d)) return null;
   return {date: s, precision: d === undefined ? "month" : "day"};
 }
 
@@ -240,7 +243,7 @@ function lastDayOfMonth(month: string): string {
 
 /** The first and last day a join date can stand for, or null when it does not match its precision. */
 function joinedSpan(joined: string, precision: "year" | "month" | "day" | "range"): [string, string] | null {
-  if (precision === "year") return /^\d{4}$/.test(joined) && isYear(Number(joined)) ? [`${joined}-01-01`, `${joined}-12-31`] : null;
+  if (precision === "year") return /^\d{4}$/.test(joined) && isYear(Number(joined)) && Number(joined) >= DATES_FROM ? [`${joined}-01-01`, `${joined}-12-31`] : null;
   const parts = precision === "range" ? joined.split("/") : [joined];
   const wanted = precision === "range" ? "month" : precision;
   const dates = parts.map((p) => parseDateText(p.trim()));

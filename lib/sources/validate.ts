@@ -1,6 +1,7 @@
 import {z} from "zod";
 import type {CsvTable} from "./csv.js";
 import {SourceError} from "./source-error.js";
+import {YEAR_MAX, YEAR_MIN} from "./years.js";
 
 /**
  * Row validation with zod: each CSV record (all strings) is parsed by a schema whose fields turn
@@ -71,7 +72,7 @@ export const longitude = (optional = false) => number({min: -180, max: 180, opti
 /** A non-negative quantity, such as a tonnage. */
 export const tonnage = (optional = true) => number({min: 0, optional, what: "a non-negative quantity"});
 /** A four-digit year. */
-export const year = (optional = false) => number({min: 1800, max: 2100, optional, what: "a four-digit year"}).refine((y) => y === null || Number.isInteger(y), "a year is a whole number");
+export const year = (optional = false) => number({min: YEAR_MIN, max: YEAR_MAX, optional, what: "a four-digit year"}).refine((y) => y === null || Number.isInteger(y), "a year is a whole number");
 /** An ISO 3166-1 alpha-3 code. */
 export const iso3 = () => trimmed.pipe(z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code (three capital letters)"));
 /** One of a fixed set of values. */

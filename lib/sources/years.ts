@@ -1,7 +1,7 @@
 /**
- * The years a source may give: whole numbers from 1800 to 2100. One definition for the readers
- * that check a year or a date's year themselves (iea-policies.ts, policy-sources.ts); validate.ts's
- * `year` column type has the same bounds.
+ * The years a source may give: whole numbers from 1800 to 2100. One definition for validate.ts's
+ * `year` column type and for the readers that check a year or a date's year themselves
+ * (iea-policies.ts, policy-sources.ts, which starts its dates later).
  */
 
 export const YEAR_MIN = 1800;

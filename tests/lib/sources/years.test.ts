@@ -10,9 +10,10 @@ describe("isYear", () => {
     expect([1799, 2101, 2020.5, NaN].map(isYear)).toEqual([false, false, false, false]);
   });
 
-  it("the readers that check a year themselves share its bounds", () => {
-    expect(parseDateText("1800-01")).toEqual({date: "1800-01", precision: "month"});
-    expect(parseDateText("1799-12-31")).toBeNull();
+  it("the readers that check a year themselves share its bounds; policy dates start in 1900", () => {
+    expect(parseDateText("1900-01")).toEqual({date: "1900-01", precision: "month"});
+    expect(parseDateText("1899-12-31")).toBeNull();
+    expect(parseDateText("1800-01")).toBeNull();
     expect(parseDateText("2101-01-01")).toBeNull();
     expect([promulgated("1800"), promulgated("1799"), promulgated("2101")]).toEqual(["1800", null, null]);
   });
