@@ -13,7 +13,7 @@ import {parseCsv} from "./csv.js";
 import type {PaperValue} from "./paper-values.js";
 import {SourceError} from "./source-error.js";
 import type {ProductionRow} from "./usgs-mcs.js";
-import {anyText, number, oneOf, optionalText, required, snakeCase, text, tonnage, validateRecords, year} from "./validate.js";
+import {anyText, number, oneOf, optionalText, required, snakeCase, text, validateRecords, year} from "./validate.js";
 
 /** The source files of the two systems. */
 export const MFA_SYSTEM_FILES = [
@@ -105,7 +105,10 @@ const flowSchema = (system: {system: string; unit: string}) =>
     id: snakeCase(),
     from: text(),
     to: text(),
-    value: tonnage(),
+    // typed as digits with an optional decimal part, or left blank ("NA" is not blank here)
+    value: anyText()
+      .refine((s) => s === "" || /^\d+(\.\d+)?$/.test(s), "a non-negative number or blank")
+      .transform((s) => (s === "" ? null : Number(s))),
     unit: text().pipe(z.string().refine((s) => s === system.unit, `the ${system.system} system is in ${system.unit}`)),
     year: required(year()).refine((y) => y === MFA_YEAR, `the systems are for ${MFA_YEAR}`),
     method: oneOf(FLOW_METHODS as readonly [FlowMethod, ...FlowMethod[]]),

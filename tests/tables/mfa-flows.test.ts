@@ -94,6 +94,10 @@ describe("mfaFlowsTable", () => {
       expect(() => parse("x,li_cell_chn,li_manufacturing,47.4,kt Li,2021,paper,li_cells_chn_2021,B,,")).toThrow(/bad.csv:2: column "value", value "47.4": the paper gives 47.5/);
     });
 
+    it("parseMfaFlows(text) takes a value as digits or blank only: NA, a sign or an exponent is refused", () => {
+      for (const v of ["NA", "-1", "+47.5", "4.75e1"]) expect(() => parse(`x,li_cell_chn,li_manufacturing,${v},kt Li,2021,paper,li_cells_chn_2021,B,,`)).toThrow(`column "value", value "${v}": a non-negative number or blank`);
+    });
+
     it("parseMfaFlows(text) rejects a typed value on a derived flow", () => {
       expect(() => parse("x,li_trade,li_ref_chn,58,kt Li,2021,derived,derived,,,")).toThrow(/derived flow is computed by reconciliation, never typed/);
     });
