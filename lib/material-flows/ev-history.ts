@@ -11,13 +11,13 @@
  *
  * (the explorer starts in 2010; sales before it were a few thousand cars a year). The same dynamic
  * stock model, with the reader's lifetime, then gives the end of life of 2021 that this history
- * implies, and, with the lifetime scaled, what mean lifetime would meet the paper's figure.
+ * implies, and the same for a table of mean lifetimes, to show which would meet the paper's figure.
  * The estimate overstates early years, when batteries were smaller and plug-in hybrids a larger share.
  */
 
 import {inflowDrivenModel} from "../mfa/index.js";
 import {lifetimeOf, type LifetimeAssumption} from "./end-of-life.js";
-import {paperEndOfLife, systemInputs, type FigureRow} from "./figure-rows.js";
+import {numberOf, paperEndOfLife, systemInputs, type FigureRow} from "./figure-rows.js";
 import {runModel, type Assumptions} from "./model.js";
 
 /** The row kind of the IEA's yearly electric-car sales in the figure's rows (lib/figures/material-flows.ts, fig-s27). */
@@ -65,8 +65,7 @@ export function ieaCars(rows: readonly FigureRow[]): Map<number, number> {
   const cars = new Map<number, number>();
   rows.forEach((row, i) => {
     if (row.row_kind !== IEA_CARS_KIND) return;
-    const year = typeof row.year === "bigint" ? Number(row.year) : row.year;
-    const value = typeof row.value === "bigint" ? Number(row.value) : row.value;
+    const [year, value] = [numberOf(row.year), numberOf(row.value)];
     if (typeof year !== "number" || !Number.isInteger(year)) throw new RangeError(`row ${i + 1} (${IEA_CARS_KIND}): year must be a whole number, got ${JSON.stringify(String(row.year))}`);
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`row ${i + 1} (${IEA_CARS_KIND} ${year}): value must be a number of cars >= 0, got ${JSON.stringify(String(row.value))}`);
     if (cars.has(year)) throw new RangeError(`row ${i + 1} (${IEA_CARS_KIND} ${year}): a second row for ${year}`);

@@ -30,7 +30,7 @@ function describe(row: FigureRow, i: number): string {
 }
 
 // A number from Arrow or DuckDB-WASM: number, or bigint for a column the reader cast to BIGINT.
-function numberOf(v: unknown): number | null | undefined {
+export function numberOf(v: unknown): number | null | undefined {
   if (v === null || v === undefined) return null;
   if (typeof v === "number") return Number.isFinite(v) ? v : undefined;
   if (typeof v === "bigint") return Number(v);

@@ -1,4 +1,4 @@
-import {number} from "./validate.js";
+import {number, required} from "./validate.js";
 import {SourceError} from "./source-error.js";
 
 /**
@@ -6,11 +6,8 @@ import {SourceError} from "./source-error.js";
  * position number, and the check that rows are numbered in file order within their groups.
  */
 
-/** A position, 1 to 99; `number` without `optional` never gives null, which the cast tells TypeScript. */
-export const position = (what: string) =>
-  number({min: 1, max: 99, what})
-    .refine((n) => Number.isInteger(n), `${what} is a whole number`)
-    .transform((n) => n as number);
+/** A position, a whole number from 1 to 99. */
+export const position = (what: string) => required(number({min: 1, max: 99, what}).refine((n) => Number.isInteger(n), `${what} is a whole number`));
 
 /**
  * Checks that rows are numbered in file order: the group number (`outer`) starts at 1 and goes up
